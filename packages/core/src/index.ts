@@ -1,0 +1,59 @@
+export {
+  DEFAULT_LEEWAY,
+  DEFAULT_LOOKUP_TIMEOUT_MS,
+  DEFAULT_MAX_TTL,
+  DEFAULT_TTL,
+  FAILURE_REASONS,
+  HEADERS,
+  MAX_KEY_LENGTH,
+  MAX_SECRET_BYTES,
+  MAX_TOKEN_LENGTH,
+  SKEW_THRESHOLD_SECONDS,
+  TOKEN_ALGORITHM,
+  TOKEN_HEADER,
+  TTL_RANGE,
+  statusFor,
+} from './contract.js';
+export type { FailureReason, HeaderName, TokenFailureReason } from './contract.js';
+export { ApiSigError, ERROR_CODES, isApiSigError } from './errors.js';
+export type { ApiSigErrorCode, ApiSigErrorOptions } from './errors.js';
+export {
+  utf8ByteLength,
+  validateHeaderKey,
+  validateSecret,
+  validateSignerOptions,
+  validateTtl,
+} from './validate.js';
+export type { OrganizationCredentials, SignerConfig, SignerOptions } from './validate.js';
+export { buildClaims } from './claims.js';
+export type { Claims } from './claims.js';
+export { isPromiseLike } from './backend.js';
+export type { MaybePromise, SigningBackend, SyncSigningBackend } from './backend.js';
+export { decodeBase64Url, decodeToken } from './token.js';
+export type { DecodedToken } from './token.js';
+export { createAsyncSigner, createSyncSigner } from './signer.js';
+export type {
+  AuthHeaders,
+  Resolved,
+  SignedHeaders,
+  Signer,
+  SignerMode,
+  UserCredentials,
+} from './signer.js';
+export { estimateClockOffset, nextClockOffset } from './clock.js';
+export type { ClockObservation } from './clock.js';
+export { readHeader } from './headers.js';
+export type { HeaderInput, HeaderRecord, HeadersLike } from './headers.js';
+export { checkClaims, checkToken, createVerifier, failureBody, verifyHeaders } from './verify.js';
+export type {
+  OrganizationRecord,
+  TokenCheck,
+  UserRecord,
+  Verifier,
+  VerifyFailure,
+  VerifyOptions,
+  VerifyResult,
+  VerifySuccess,
+} from './verify.js';
+export { createSignedFetch } from './signed-fetch.js';
+export type { FetchLike, HeaderSource, SignedFetchOptions } from './signed-fetch.js';

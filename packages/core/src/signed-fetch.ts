@@ -1,0 +1,83 @@
+/**
+ * A fetch that signs every request: our headers merged in (the caller's others kept, ours
+ * win for our four names), each response's Date fed to the signer's clock, and one retry of
+ * a 401 when that moved the clock offset and the body can be sent again.
+ */
+import type { MaybePromise } from './backend.js';
+import type { ClockObservation } from './clock.js';
+import { HEADERS } from './contract.js';
+import type { AuthHeaders } from './signer.js';
+
+/** Anything that hands out auth headers: a signer, a remote signer. */
+export interface HeaderSource {
+  headers(): MaybePromise<AuthHeaders>;
+  /** True when the observation moved the clock offset (a local signer); absent otherwise. */
+  syncClock?(observation: ClockObservation): boolean;
+  /** The clock send and receive times are read from (epoch ms). Default `Date.now`. */
+  clock?(): number;
+}
+
+export type FetchLike = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
+
+export interface SignedFetchOptions {
+  /** The fetch to wrap. Default: the global fetch, looked up at call time. */
+  fetch?: FetchLike;
+}
+
+const OUR_HEADERS = Object.values(HEADERS);
+
+function isRequest(input: RequestInfo | URL): input is Request {
+  return typeof Request !== 'undefined' && input instanceof Request;
+}
+
+/** A stream can be read once; anything else fetch accepts can be sent again as it is. */
+function isReplayableBody(body: BodyInit | null | undefined): boolean {
+  return !(typeof ReadableStream !== 'undefined' && body instanceof ReadableStream);
+}
+
+type Send = () => { input: RequestInfo | URL; init: RequestInit | undefined };
+
+/** How to send the same request a second time, or null when its body cannot be. */
+function prepareReplay(input: RequestInfo | URL, init: RequestInit | undefined): Send | null {
+  if (init?.body !== undefined && init.body !== null) {
+    return isReplayableBody(init.body) ? () => ({ input, init }) : null;
+  }
+  if (isRequest(input) && input.body !== null) {
+    // Keep an unread copy: the first send consumes the original's body.
+    const spare = input.clone();
+    return () => ({ input: spare, init });
+  }
+  return () => ({ input, init });
+}
+
+export function createSignedFetch(source: HeaderSource, options: SignedFetchOptions = {}): FetchLike {
+  const clock = () => (source.clock ? source.clock() : Date.now());
+
+  const send = async (input: RequestInfo | URL, init: RequestInit | undefined) => {
+    const auth = await source.headers();
+    const headers = new Headers(init?.headers ?? (isRequest(input) ? input.headers : undefined));
+    for (const name of OUR_HEADERS) headers.delete(name);
+    for (const [name, value] of Object.entries(auth)) headers.set(name, value as string);
+    const fetchImpl = options.fetch ?? globalThis.fetch;
+    const sentAt = clock();
+    const response = await fetchImpl(input, { ...init, headers });
+    const moved =
+      source.syncClock?.({
+        date: response.headers.get('date'),
+        age: response.headers.get('age'),
+        sentAt,
+        receivedAt: clock(),
+      }) ?? false;
+    return { response, moved };
+  };
+
+  return async (input, init) => {
+    const replay = prepareReplay(input, init);
+    const first = await send(input, init);
+    if (first.response.status !== 401 || !first.moved || replay === null) return first.response;
+    // Our clock was off and is corrected now: this request deserves one more try.
+    await first.response.body?.cancel().catch(() => undefined);
+    const again = replay();
+    return (await send(again.input, again.init)).response;
+  };
+}

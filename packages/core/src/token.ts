@@ -1,0 +1,68 @@
+/**
+ * Reading a compact JWS's structure: the only token parsing core does. It never computes or
+ * compares an HMAC (the backend does); it decides whether a token is well-formed enough to
+ * hand to the backend, and reads the header and claims the contract's checks look at.
+ */
+import { MAX_TOKEN_LENGTH } from './contract.js';
+
+export interface DecodedToken {
+  header: Record<string, unknown>;
+  payload: Record<string, unknown>;
+}
+
+const BASE64URL_SEGMENT = /^[A-Za-z0-9_-]*$/;
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+const VALUES = new Uint8Array(128);
+for (let i = 0; i < ALPHABET.length; i++) VALUES[ALPHABET.charCodeAt(i)] = i;
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Strict base64url (no padding, no whitespace) to bytes; null when it is not that. */
+export function decodeBase64Url(segment: string): Uint8Array | null {
+  if (!BASE64URL_SEGMENT.test(segment) || segment.length % 4 === 1) return null;
+  const bytes = new Uint8Array(Math.floor((segment.length * 3) / 4));
+  let buffer = 0;
+  let bits = 0;
+  let out = 0;
+  for (let i = 0; i < segment.length; i++) {
+    buffer = ((buffer << 6) | (VALUES[segment.charCodeAt(i)] as number)) & 0xffffff;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      bytes[out++] = (buffer >> bits) & 0xff;
+    }
+  }
+  // Leftover bits must be zero, or two different strings would decode to the same bytes.
+  if ((buffer & ((1 << bits) - 1)) !== 0) return null;
+  return bytes;
+}
+
+function decodeJsonObject(segment: string): Record<string, unknown> | null {
+  const bytes = decodeBase64Url(segment);
+  if (bytes === null) return null;
+  let value: unknown;
+  try {
+    value = JSON.parse(utf8.decode(bytes));
+  } catch {
+    return null;
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
+  return value as Record<string, unknown>;
+}
+
+/**
+ * The header and claims of a compact JWS, or null when it is not one: too long (checked
+ * first, before any decoding), not three base64url segments, or a header or payload that is
+ * not a JSON object. The signature is NOT checked here.
+ */
+export function decodeToken(token: string): DecodedToken | null {
+  if (token.length > MAX_TOKEN_LENGTH) return null;
+  const segments = token.split('.');
+  if (segments.length !== 3) return null;
+  const [headerSegment, payloadSegment, signatureSegment] = segments as [string, string, string];
+  if (!BASE64URL_SEGMENT.test(signatureSegment) || signatureSegment.length % 4 === 1) return null;
+  const header = decodeJsonObject(headerSegment);
+  if (header === null) return null;
+  const payload = decodeJsonObject(payloadSegment);
+  if (payload === null) return null;
+  return { header, payload };
+}

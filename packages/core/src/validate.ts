@@ -1,0 +1,213 @@
+/**
+ * Credential and option checks (CONTRACT.md "Credentials a signer refuses"). Every failure is
+ * an ApiSigError naming the field; no message ever contains the value it refused.
+ */
+import { DEFAULT_TTL, MAX_KEY_LENGTH, MAX_SECRET_BYTES, TTL_RANGE } from './contract.js';
+import { ApiSigError } from './errors.js';
+
+export interface OrganizationCredentials {
+  /** The organization's App Key, sent as `x-app-key` and signed as the `key` claim. */
+  appKey: string;
+  /** The App Secret. Never sent: only tokens made with it are. */
+  appSecret: string;
+}
+
+export interface SignerOptions {
+  /** The API key sent as `x-api-key` (for an organization: the user's API key). */
+  apiKey: string;
+  /** The JWT key: when set, every request carries `x-signature`. Never sent. */
+  jwtKey?: string;
+  /** Organization credentials: when set, requests carry `x-app-key` and `x-app-signature`. */
+  organization?: OrganizationCredentials;
+  /** Token lifetimes in seconds, 1..300. Defaults: 15 (x-signature), 60 (x-app-signature). */
+  ttl?: { signature?: number; appSignature?: number };
+  /** The signer's clock in epoch milliseconds. Default `Date.now`. */
+  clock?: () => number;
+  /** Seconds added to the clock (server time minus ours). Default 0. */
+  clockOffset?: number;
+}
+
+/** SignerOptions after validation: every default filled in. */
+export interface SignerConfig {
+  apiKey: string;
+  jwtKey: string | undefined;
+  organization: OrganizationCredentials | undefined;
+  ttl: { signature: number; appSignature: number };
+  clock: () => number;
+  clockOffset: number;
+}
+
+const SIGNER_FIELDS = ['apiKey', 'jwtKey', 'organization', 'ttl', 'clock', 'clockOffset'];
+
+function invalidCredential(field: string, problem: string): ApiSigError {
+  return new ApiSigError('invalid_credentials', `${field} ${problem}`, { field });
+}
+
+function invalidOption(field: string, problem: string): ApiSigError {
+  return new ApiSigError('invalid_option', `${field} ${problem}`, { field });
+}
+
+function describeType(value: unknown): string {
+  return value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
+}
+
+/**
+ * A key that travels as a header value: 1..1024 characters, each visible ASCII 0x21..0x7E.
+ * That excludes CR/LF/NUL (request splitting), spaces at the ends and non-Latin-1 text,
+ * which fetch would throw on or a hand-built request would mangle.
+ */
+export function validateHeaderKey(field: string, value: unknown): string {
+  if (typeof value !== 'string') {
+    throw invalidCredential(field, `must be a string, got ${describeType(value)}`);
+  }
+  if (value.length === 0) throw invalidCredential(field, 'must not be empty');
+  if (value.length > MAX_KEY_LENGTH) {
+    throw invalidCredential(
+      field,
+      `must be at most ${MAX_KEY_LENGTH} characters, got ${value.length}`,
+    );
+  }
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code < 0x21 || code > 0x7e) {
+      throw invalidCredential(
+        field,
+        `must contain only visible ASCII characters (0x21-0x7E); position ${i} is not`,
+      );
+    }
+  }
+  return value;
+}
+
+/** UTF-8 byte length without TextEncoder; lone surrogates count as U+FFFD (3 bytes). */
+export function utf8ByteLength(value: string): number {
+  let bytes = 0;
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < value.length) {
+      const next = value.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        bytes += 4;
+        i++;
+      } else bytes += 3;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+/** A secret is used as its UTF-8 bytes, unchanged: no trimming, no base64 decoding. */
+export function validateSecret(field: string, value: unknown): string {
+  if (typeof value !== 'string') {
+    throw invalidCredential(field, `must be a string, got ${describeType(value)}`);
+  }
+  if (value.length === 0) throw invalidCredential(field, 'must not be empty');
+  const bytes = utf8ByteLength(value);
+  if (bytes > MAX_SECRET_BYTES) {
+    throw invalidCredential(field, `must be at most ${MAX_SECRET_BYTES} UTF-8 bytes, got ${bytes}`);
+  }
+  return value;
+}
+
+/** A ttl or maximum ttl: a whole number of seconds within TTL_RANGE. */
+export function validateTtl(field: string, value: unknown, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isInteger(value)) {
+    throw invalidOption(field, `must be a whole number of seconds, got ${describeType(value)}`);
+  }
+  if (value < TTL_RANGE.min || value > TTL_RANGE.max) {
+    throw invalidOption(field, `must be within ${TTL_RANGE.min}..${TTL_RANGE.max} seconds`);
+  }
+  return value;
+}
+
+export function validateClockOffset(field: string, value: unknown): number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    throw invalidOption(field, `must be a finite number of seconds, got ${describeType(value)}`);
+  }
+  return value;
+}
+
+export function validateClock(field: string, value: unknown): () => number {
+  if (value === undefined) return Date.now;
+  if (typeof value !== 'function') {
+    throw invalidOption(field, `must be a function returning epoch milliseconds`);
+  }
+  return value as () => number;
+}
+
+function validateRecord(field: string, value: unknown): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw invalidOption(field, `must be an object, got ${describeType(value)}`);
+  }
+  return value as Record<string, unknown>;
+}
+
+/** A misspelt option (`jwt_key`) would silently downgrade to API-key mode: refuse it. */
+export function rejectUnknownFields(
+  prefix: string,
+  record: Record<string, unknown>,
+  known: readonly string[],
+): void {
+  for (const name of Object.keys(record)) {
+    if (!known.includes(name)) {
+      throw invalidOption(prefix + name, `is not a known option (expected ${known.join(', ')})`);
+    }
+  }
+}
+
+/**
+ * A field that is present must be valid: `jwtKey: process.env.JWT_KEY` with the variable
+ * unset would otherwise drop signing without a word. Omit the field to mean "none".
+ */
+function presentButUndefined(record: Record<string, unknown>, name: string): boolean {
+  return Object.hasOwn(record, name) && record[name] === undefined;
+}
+
+function validateOrganization(value: unknown): OrganizationCredentials {
+  const record = validateRecord('organization', value);
+  rejectUnknownFields('organization.', record, ['appKey', 'appSecret']);
+  const hasKey = record.appKey !== undefined;
+  const hasSecret = record.appSecret !== undefined;
+  if (hasKey && !hasSecret) throw invalidCredential('appSecret', 'is required with appKey');
+  if (hasSecret && !hasKey) throw invalidCredential('appKey', 'is required with appSecret');
+  if (!hasKey) throw invalidCredential('appKey', 'is required in organization');
+  return {
+    appKey: validateHeaderKey('appKey', record.appKey),
+    appSecret: validateSecret('appSecret', record.appSecret),
+  };
+}
+
+function validateTtls(value: unknown): SignerConfig['ttl'] {
+  if (value === undefined) return { ...DEFAULT_TTL };
+  const record = validateRecord('ttl', value);
+  rejectUnknownFields('ttl.', record, ['signature', 'appSignature']);
+  return {
+    signature: validateTtl('ttl.signature', record.signature, DEFAULT_TTL.signature),
+    appSignature: validateTtl('ttl.appSignature', record.appSignature, DEFAULT_TTL.appSignature),
+  };
+}
+
+/** Checks every signer option; throws before anything is signed or sent. */
+export function validateSignerOptions(options: unknown): SignerConfig {
+  const record = validateRecord('options', options);
+  rejectUnknownFields('', record, SIGNER_FIELDS);
+  for (const name of ['jwtKey', 'organization'] as const) {
+    if (presentButUndefined(record, name)) {
+      throw invalidCredential(name, 'is present but undefined; omit it to sign without it');
+    }
+  }
+  return {
+    apiKey: validateHeaderKey('apiKey', record.apiKey),
+    jwtKey: record.jwtKey === undefined ? undefined : validateSecret('jwtKey', record.jwtKey),
+    organization:
+      record.organization === undefined ? undefined : validateOrganization(record.organization),
+    ttl: validateTtls(record.ttl),
+    clock: validateClock('clock', record.clock),
+    clockOffset:
+      record.clockOffset === undefined ? 0 : validateClockOffset('clockOffset', record.clockOffset),
+  };
+}
+
+export { invalidOption, validateRecord };

@@ -1,0 +1,54 @@
+/**
+ * A test-only SigningBackend on node:crypto: lets core's engines be tested without the
+ * production backends (jsonwebtoken, jose), which live in the adapter packages.
+ */
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { Claims, SigningBackend, SyncSigningBackend } from '../../src/index.js';
+
+const HEADER = Buffer.from('{"alg":"HS256","typ":"JWT"}').toString('base64url');
+
+export function hmac(input: string, secret: string): string {
+  return createHmac('sha256', Buffer.from(secret, 'utf8')).update(input).digest('base64url');
+}
+
+export function signClaims(claims: Claims, secret: string): string {
+  const input = `${HEADER}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}`;
+  return `${input}.${hmac(input, secret)}`;
+}
+
+function verify(token: string, secret: string): boolean {
+  const cut = token.lastIndexOf('.');
+  const expected = Buffer.from(hmac(token.slice(0, cut), secret));
+  const actual = Buffer.from(token.slice(cut + 1));
+  return expected.length === actual.length && timingSafeEqual(expected, actual);
+}
+
+export interface CountingBackend<B> {
+  backend: B;
+  counts: { importKey: number; sign: number; verify: number };
+}
+
+export function syncBackend(): CountingBackend<SyncSigningBackend<string>> {
+  const counts = { importKey: 0, sign: 0, verify: 0 };
+  return {
+    counts,
+    backend: {
+      importKey: (secret) => (counts.importKey++, secret),
+      sign: (claims, secret) => (counts.sign++, signClaims(claims, secret)),
+      verifySignature: (token, secret) => (counts.verify++, verify(token, secret)),
+    },
+  };
+}
+
+export function asyncBackend(): CountingBackend<SigningBackend<string>> {
+  const counts = { importKey: 0, sign: 0, verify: 0 };
+  const later = <T>(value: () => T) => new Promise<T>((resolve) => setTimeout(() => resolve(value()), 1));
+  return {
+    counts,
+    backend: {
+      importKey: (secret) => later(() => (counts.importKey++, secret)),
+      sign: (claims, secret) => later(() => (counts.sign++, signClaims(claims, secret))),
+      verifySignature: (token, secret) => later(() => (counts.verify++, verify(token, secret))),
+    },
+  };
+}
