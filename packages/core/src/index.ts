@@ -44,7 +44,7 @@ export { estimateClockOffset, nextClockOffset } from './clock.js';
 export type { ClockObservation } from './clock.js';
 export { readHeader } from './headers.js';
 export type { HeaderInput, HeaderRecord, HeadersLike } from './headers.js';
-export { checkClaims, checkToken, createVerifier, failureBody, verifyHeaders } from './verify.js';
+export { checkClaims, checkToken, createVerifierEngine, failureBody, verifyHeadersWith } from './verify.js';
 export type {
   OrganizationRecord,
   TokenCheck,

@@ -234,7 +234,7 @@ function checkLookupSecret(field: string, value: unknown): string {
 export type Verifier = (headers: HeaderInput) => Promise<VerifyResult>;
 
 /** Validate the options once; the returned function verifies one request's headers. */
-export function createVerifier(backend: SigningBackend<unknown>, options: VerifyOptions): Verifier {
+export function createVerifierEngine(backend: SigningBackend<unknown>, options: VerifyOptions): Verifier {
   const config = validateVerifyOptions(options);
   const { leeway, maxTtl, lookupTimeoutMs: timeout } = config;
 
@@ -290,14 +290,14 @@ export function createVerifier(backend: SigningBackend<unknown>, options: Verify
   };
 }
 
-/** One-shot form of createVerifier. */
-export function verifyHeaders(
+/** One-shot form of createVerifierEngine. */
+export function verifyHeadersWith(
   backend: SigningBackend<unknown>,
   headers: HeaderInput,
   options: VerifyOptions,
 ): Promise<VerifyResult> {
   try {
-    return createVerifier(backend, options)(headers);
+    return createVerifierEngine(backend, options)(headers);
   } catch (error) {
     return Promise.reject(error);
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type FetchLike, createSignedFetch, createSyncSigner, createVerifier } from '../src/index.js';
-import { syncBackend } from './support/crypto-backend.js';
+import { type FetchLike, createSignedFetch, createSyncSigner, createVerifierEngine } from '../src/index.js';
+import { syncBackend } from '@apisig/test-support';
 
 const JWT_KEY = 'jk_alice_secret';
 
@@ -9,7 +9,7 @@ const JWT_KEY = 'jk_alice_secret';
  * of ours, and records what it was sent.
  */
 function fakeServer(skewMs: number) {
-  const verifier = createVerifier(syncBackend().backend, {
+  const verifier = createVerifierEngine(syncBackend().backend, {
     users: (k) => (k === 'ak_alice' ? { jwtKey: JWT_KEY } : null),
     clock: () => Date.now() + skewMs,
   });

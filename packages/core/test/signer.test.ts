@@ -1,7 +1,7 @@
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { type SignerOptions, createAsyncSigner, createSyncSigner, decodeToken } from '../src/index.js';
-import { asyncBackend, syncBackend } from './support/crypto-backend.js';
+import { asyncBackend, syncBackend } from '@apisig/test-support';
 
 const JWT_KEY = 'jk_super_secret_jwt_key';
 const APP_SECRET = 'as_super_secret_app_secret';

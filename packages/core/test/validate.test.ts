@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiSigError, type SignerOptions, createSyncSigner, isApiSigError, utf8ByteLength } from '../src/index.js';
-import { syncBackend } from './support/crypto-backend.js';
+import { syncBackend } from '@apisig/test-support';
 
 const base = { apiKey: 'ak_live_1', jwtKey: 'jk_secret_value' };
 

@@ -4,10 +4,10 @@ import {
   type SignerOptions,
   createAsyncSigner,
   createSyncSigner,
-  verifyHeaders,
+  verifyHeadersWith,
 } from '../src/index.js';
-import { asyncBackend, syncBackend } from './support/crypto-backend.js';
-import { rejectionVectors, signatureVectors } from './support/vectors.js';
+import { asyncBackend, syncBackend } from '@apisig/test-support';
+import { rejectionVectors, signatureVectors } from '@apisig/test-support';
 
 const OTHER_API_KEY = 'ak_member_0001';
 
@@ -55,12 +55,12 @@ describe('signature vectors through the verifier engine', () => {
         const { backend } = syncBackend();
         const result =
           vector.kind === 'user'
-            ? await verifyHeaders(
+            ? await verifyHeadersWith(
                 backend,
                 { 'x-api-key': vector.key, 'x-signature': vector[field] },
                 { users: () => ({ jwtKey: vector.secret }), clock },
               )
-            : await verifyHeaders(
+            : await verifyHeadersWith(
                 backend,
                 { 'x-api-key': OTHER_API_KEY, 'x-app-key': vector.key, 'x-app-signature': vector[field] },
                 {
@@ -91,7 +91,7 @@ describe('rejection vectors', () => {
       ['async', asyncBackend],
     ] as const) {
       it(`${vector.name}: ${vector.reason} (${name} backend)`, async () => {
-        const result = await verifyHeaders(
+        const result = await verifyHeadersWith(
           make().backend,
           { 'x-api-key': vector.apiKey, 'x-signature': vector.token },
           {

@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import {
   type HeaderInput,
   type VerifyOptions,
-  createVerifier,
+  createVerifierEngine,
   failureBody,
-  verifyHeaders,
+  verifyHeadersWith,
 } from '../src/index.js';
-import { signClaims, syncBackend } from './support/crypto-backend.js';
+import { signClaims, syncBackend } from '@apisig/test-support';
 
 const NOW = 1_764_300_000;
 const JWT_KEY = 'jk_alice_secret';
@@ -30,7 +30,7 @@ const options: VerifyOptions = {
 };
 
 const verify = (headers: HeaderInput, extra: Partial<VerifyOptions> = {}) =>
-  verifyHeaders(syncBackend().backend, headers, { ...options, ...extra });
+  verifyHeadersWith(syncBackend().backend, headers, { ...options, ...extra });
 
 const aliceSig = (exp = NOW + 15, key = 'ak_alice', secret = JWT_KEY) => token(key, exp, secret);
 const appSig = (exp = NOW + 60, key = 'app_org', secret = APP_SECRET) => token(key, exp, secret);
@@ -100,7 +100,7 @@ describe('reasons, in the contract order', () => {
   }
 
   it('an App Key with no organizations lookup configured is unknown', async () => {
-    const result = await verifyHeaders(
+    const result = await verifyHeadersWith(
       syncBackend().backend,
       { 'x-api-key': 'ak_plain', 'x-app-key': 'app_org', 'x-app-signature': appSig() },
       { users: options.users, clock: options.clock },
@@ -195,17 +195,17 @@ describe('lookups fail closed', () => {
 describe('options and results', () => {
   it('refuses bad verifier options with a typed error', () => {
     const backend = syncBackend().backend;
-    expect(() => createVerifier(backend, { users: undefined as never })).toThrow(expect.objectContaining({ field: 'users' }));
-    expect(() => createVerifier(backend, { ...options, leeway: -1 })).toThrow(expect.objectContaining({ field: 'leeway' }));
-    expect(() => createVerifier(backend, { ...options, maxTtl: { signature: 0 } })).toThrow(
+    expect(() => createVerifierEngine(backend, { users: undefined as never })).toThrow(expect.objectContaining({ field: 'users' }));
+    expect(() => createVerifierEngine(backend, { ...options, leeway: -1 })).toThrow(expect.objectContaining({ field: 'leeway' }));
+    expect(() => createVerifierEngine(backend, { ...options, maxTtl: { signature: 0 } })).toThrow(
       expect.objectContaining({ field: 'maxTtl.signature' }),
     );
-    expect(() => createVerifier(backend, { ...options, lookupTimeoutMs: 0 })).toThrow(
+    expect(() => createVerifierEngine(backend, { ...options, lookupTimeoutMs: 0 })).toThrow(
       expect.objectContaining({ field: 'lookupTimeoutMs' }),
     );
   });
-  it('verifyHeaders rejects (not throws) on bad options', async () => {
-    await expect(verifyHeaders(syncBackend().backend, {}, {} as VerifyOptions)).rejects.toMatchObject({
+  it('verifyHeadersWith rejects (not throws) on bad options', async () => {
+    await expect(verifyHeadersWith(syncBackend().backend, {}, {} as VerifyOptions)).rejects.toMatchObject({
       code: 'invalid_option',
     });
   });
@@ -217,7 +217,7 @@ describe('options and results', () => {
   });
   it('imports a verifying secret once across requests', async () => {
     const { backend, counts } = syncBackend();
-    const verifier = createVerifier(backend, options);
+    const verifier = createVerifierEngine(backend, options);
     for (let i = 0; i < 20; i++) await verifier({ 'x-api-key': 'ak_alice', 'x-signature': aliceSig() });
     expect(counts.importKey).toBe(1);
     expect(counts.verify).toBe(20);

@@ -3,7 +3,23 @@
  * production backends (jsonwebtoken, jose), which live in the adapter packages.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import type { Claims, SigningBackend, SyncSigningBackend } from '../../src/index.js';
+
+// Structural copies of core's types: importing @apisig/core here would make a package cycle
+// (core's tests use this package).
+interface Claims {
+  key: string;
+  exp: number;
+}
+interface SyncSigningBackend<Key> {
+  importKey(secret: string): Key;
+  sign(claims: Claims, key: Key): string;
+  verifySignature(token: string, key: Key): boolean;
+}
+interface SigningBackend<Key> {
+  importKey(secret: string): Promise<Key>;
+  sign(claims: Claims, key: Key): Promise<string>;
+  verifySignature(token: string, key: Key): Promise<boolean>;
+}
 
 const HEADER = Buffer.from('{"alg":"HS256","typ":"JWT"}').toString('base64url');
 
@@ -51,4 +67,15 @@ export function asyncBackend(): CountingBackend<SigningBackend<string>> {
       verifySignature: (token, secret) => later(() => (counts.verify++, verify(token, secret))),
     },
   };
+}
+
+const json = (value: unknown) => Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
+
+/**
+ * A token with any header and payload (objects are JSON-encoded, strings used raw), signed
+ * with `secret` under HS256 whatever the header claims: for hostile-input tests.
+ */
+export function forgeToken(header: unknown, payload: unknown, secret: string): string {
+  const input = `${json(header)}.${json(payload)}`;
+  return `${input}.${hmac(input, secret)}`;
 }
