@@ -1,0 +1,31 @@
+/**
+ * What every package's vitest.config.ts shares: resolve workspace packages from their `.ts`
+ * source (the `@apisig/source` export condition) so tests never need a build, and write the
+ * JSON report that scripts/test.mjs counts.
+ */
+import type { ViteUserConfig } from 'vitest/config';
+
+export const SOURCE_CONDITION = '@apisig/source';
+
+/** Vite's defaults (defaultClientConditions / defaultServerConditions), with ours first. */
+export const clientConditions = [SOURCE_CONDITION, 'module', 'browser', 'development|production'];
+export const serverConditions = [SOURCE_CONDITION, 'module', 'node', 'development|production'];
+
+/** `resolve` for browser-like environments (happy-dom, browser mode), `ssr` for node. */
+export const sourceResolve = {
+  resolve: { conditions: clientConditions },
+  ssr: { resolve: { conditions: serverConditions } },
+} satisfies ViteUserConfig;
+
+/** `*.test-d.ts` files are type tests: vitest runs tsc over them as part of `vitest run`. */
+export const typecheck = {
+  enabled: true,
+  include: ['test/**/*.test-d.ts'],
+  tsconfig: './tsconfig.json',
+};
+
+/** Chromium for browser mode: Debian's, unless CHROMIUM_PATH says otherwise. */
+export const chromiumLaunchOptions = {
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu'],
+};
