@@ -25,18 +25,22 @@ export type ApiSigErrorCode = (typeof ERROR_CODES)[number];
 export interface ApiSigErrorOptions {
   /** The offending field, e.g. `apiKey` or `ttl.signature`. Never its value. */
   field?: string;
+  /** The HTTP status behind the error, when there was one (a remote signer's refusal). */
+  status?: number;
   cause?: unknown;
 }
 
 export class ApiSigError extends Error {
   readonly code: ApiSigErrorCode;
   readonly field: string | undefined;
+  readonly status: number | undefined;
 
   constructor(code: ApiSigErrorCode, message: string, options: ApiSigErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'ApiSigError';
     this.code = code;
     this.field = options.field;
+    this.status = options.status;
   }
 }
 

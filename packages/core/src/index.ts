@@ -19,6 +19,7 @@ export { ApiSigError, ERROR_CODES, isApiSigError } from './errors.js';
 export type { ApiSigErrorCode, ApiSigErrorOptions } from './errors.js';
 export {
   utf8ByteLength,
+  validateAuthHeaders,
   validateHeaderKey,
   validateSecret,
   validateSignerOptions,

@@ -2,8 +2,16 @@
  * Credential and option checks (CONTRACT.md "Credentials a signer refuses"). Every failure is
  * an ApiSigError naming the field; no message ever contains the value it refused.
  */
-import { DEFAULT_TTL, MAX_KEY_LENGTH, MAX_SECRET_BYTES, TTL_RANGE } from './contract.js';
+import {
+  DEFAULT_TTL,
+  HEADERS,
+  MAX_KEY_LENGTH,
+  MAX_SECRET_BYTES,
+  MAX_TOKEN_LENGTH,
+  TTL_RANGE,
+} from './contract.js';
 import { ApiSigError } from './errors.js';
+import type { AuthHeaders } from './signer.js';
 
 export interface OrganizationCredentials {
   /** The organization's App Key, sent as `x-app-key` and signed as the `key` claim. */
@@ -51,32 +59,82 @@ function describeType(value: unknown): string {
   return value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
 }
 
+/** The position of the first character outside visible ASCII 0x21..0x7E, or -1. */
+function firstInvisible(value: string): number {
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code < 0x21 || code > 0x7e) return i;
+  }
+  return -1;
+}
+
+/** A header value: a non-empty string of visible ASCII, at most `maxLength` characters. */
+function validateHeaderValue(field: string, value: unknown, maxLength: number): string {
+  if (typeof value !== 'string') {
+    throw invalidCredential(field, `must be a string, got ${describeType(value)}`);
+  }
+  if (value.length === 0) throw invalidCredential(field, 'must not be empty');
+  if (value.length > maxLength) {
+    throw invalidCredential(field, `must be at most ${maxLength} characters, got ${value.length}`);
+  }
+  const position = firstInvisible(value);
+  if (position !== -1) {
+    throw invalidCredential(
+      field,
+      `must contain only visible ASCII characters (0x21-0x7E); position ${position} is not`,
+    );
+  }
+  return value;
+}
+
 /**
  * A key that travels as a header value: 1..1024 characters, each visible ASCII 0x21..0x7E.
  * That excludes CR/LF/NUL (request splitting), spaces at the ends and non-Latin-1 text,
  * which fetch would throw on or a hand-built request would mangle.
  */
 export function validateHeaderKey(field: string, value: unknown): string {
-  if (typeof value !== 'string') {
-    throw invalidCredential(field, `must be a string, got ${describeType(value)}`);
+  return validateHeaderValue(field, value, MAX_KEY_LENGTH);
+}
+
+const AUTH_HEADER_NAMES: readonly string[] = Object.values(HEADERS);
+
+/**
+ * Auth headers that come from elsewhere (a remote signer's endpoint) before they are sent on:
+ * only the contract's four names, `x-api-key` present, `x-app-key` and `x-app-signature`
+ * together, keys as validateHeaderKey, tokens visible ASCII up to MAX_TOKEN_LENGTH.
+ * Returns a fresh object in wire order; throws `invalid_credentials` naming the header.
+ */
+export function validateAuthHeaders(field: string, value: unknown): AuthHeaders {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw invalidCredential(field, `must be an object, got ${describeType(value)}`);
   }
-  if (value.length === 0) throw invalidCredential(field, 'must not be empty');
-  if (value.length > MAX_KEY_LENGTH) {
-    throw invalidCredential(
-      field,
-      `must be at most ${MAX_KEY_LENGTH} characters, got ${value.length}`,
-    );
-  }
-  for (let i = 0; i < value.length; i++) {
-    const code = value.charCodeAt(i);
-    if (code < 0x21 || code > 0x7e) {
-      throw invalidCredential(
-        field,
-        `must contain only visible ASCII characters (0x21-0x7E); position ${i} is not`,
-      );
+  const record = value as Record<string, unknown>;
+  for (const name of Object.keys(record)) {
+    if (!AUTH_HEADER_NAMES.includes(name)) {
+      throw invalidCredential(field, `may only carry ${AUTH_HEADER_NAMES.join(', ')}`);
     }
   }
-  return value;
+  const hasAppKey = record[HEADERS.appKey] !== undefined;
+  if (hasAppKey !== (record[HEADERS.appSignature] !== undefined)) {
+    const missing = hasAppKey ? HEADERS.appSignature : HEADERS.appKey;
+    throw invalidCredential(`${field}.${missing}`, 'is required with its pair');
+  }
+  const headers: AuthHeaders = {
+    [HEADERS.apiKey]: validateHeaderKey(`${field}.${HEADERS.apiKey}`, record[HEADERS.apiKey]),
+  };
+  if (record[HEADERS.signature] !== undefined) {
+    const name = HEADERS.signature;
+    headers[name] = validateHeaderValue(`${field}.${name}`, record[name], MAX_TOKEN_LENGTH);
+  }
+  if (hasAppKey) {
+    headers[HEADERS.appKey] = validateHeaderKey(
+      `${field}.${HEADERS.appKey}`,
+      record[HEADERS.appKey],
+    );
+    const name = HEADERS.appSignature;
+    headers[name] = validateHeaderValue(`${field}.${name}`, record[name], MAX_TOKEN_LENGTH);
+  }
+  return headers;
 }
 
 /** UTF-8 byte length without TextEncoder; lone surrogates count as U+FFFD (3 bytes). */
