@@ -18,6 +18,12 @@ import {
   validateSignerOptions,
 } from './validate.js';
 
+/**
+ * What the signer engine uses of a backend: a signer never verifies, so a browser bundle
+ * that only signs need not carry the backend's verifier.
+ */
+type TokenBackend<Key> = Pick<SigningBackend<Key>, 'importKey' | 'sign'>;
+
 export type SignerMode = 'api-key' | 'signed' | 'organization' | 'signed-organization';
 
 /** The headers a request carries, lower-case, in wire order. */
@@ -86,7 +92,7 @@ function safeCause(error: unknown, secret: string): unknown {
 }
 
 function createSlot<Key>(
-  backend: SigningBackend<Key>,
+  backend: TokenBackend<Key>,
   header: TokenSlot<Key>['header'],
   key: string,
   secret: string,
@@ -142,7 +148,7 @@ function tokenFor(slot: TokenSlot<unknown>, nowSeconds: number): MaybePromise<st
 }
 
 interface Shared {
-  backend: SigningBackend<unknown>;
+  backend: TokenBackend<unknown>;
   config: SignerConfig;
   state: ClockState;
   appSlot: TokenSlot<unknown> | undefined;
@@ -242,7 +248,7 @@ function buildSigner(shared: Shared, apiKey: string, jwtKey: string | undefined)
   return Object.freeze(signer) as unknown as Signer;
 }
 
-function createEngine(backend: SigningBackend<unknown>, options: SignerOptions, sync: boolean): Signer {
+function createEngine(backend: TokenBackend<unknown>, options: SignerOptions, sync: boolean): Signer {
   const config = validateSignerOptions(options);
   const organization = config.organization;
   const shared: Shared = {
@@ -265,10 +271,13 @@ function createEngine(backend: SigningBackend<unknown>, options: SignerOptions, 
 
 /** A signer whose `headers()` returns plain values (for a synchronous backend: jsonwebtoken). */
 export function createSyncSigner<Key>(backend: SyncSigningBackend<Key>, options: SignerOptions): Signer<true> {
-  return createEngine(backend as SigningBackend<unknown>, options, true) as Signer<true>;
+  return createEngine(backend as TokenBackend<unknown>, options, true) as Signer<true>;
 }
 
 /** A signer whose `headers()` returns promises (for an asynchronous backend: WebCrypto). */
-export function createAsyncSigner<Key>(backend: SigningBackend<Key>, options: SignerOptions): Signer<false> {
-  return createEngine(backend as SigningBackend<unknown>, options, false) as Signer<false>;
+export function createAsyncSigner<Key>(
+  backend: TokenBackend<Key>,
+  options: SignerOptions,
+): Signer<false> {
+  return createEngine(backend as TokenBackend<unknown>, options, false) as Signer<false>;
 }

@@ -22,6 +22,11 @@ describe('public types', () => {
     expectTypeOf(createSyncSigner(syncBackend, { apiKey: 'k' }).forUser({ apiKey: 'u' })).toEqualTypeOf<Signer<true>>();
   });
 
+  it('a signer needs only importKey and sign (a signing-only bundle carries no verifier)', () => {
+    const { verifySignature: _unused, ...signOnly } = asyncBackend;
+    expectTypeOf(createAsyncSigner(signOnly, { apiKey: 'k' })).toEqualTypeOf<Signer<false>>();
+  });
+
   it('an async backend cannot make a sync signer', () => {
     // @ts-expect-error sign returns a promise
     createSyncSigner(asyncBackend, { apiKey: 'k' });
