@@ -1,0 +1,319 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { type LoopbackServer, listenOnLoopback } from '@apisig/test-support';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  type ApiSigError,
+  createRemoteSigner,
+  createSignedFetch,
+  createSigner,
+  isApiSigError,
+  type RemoteSignerOptions,
+} from '../src/index.js';
+import { verifyRequest } from '../src/verify.js';
+
+const START = Date.UTC(2026, 0, 1, 12, 0, 0);
+const credentials = { apiKey: 'ak_remote_1', jwtKey: 'jk_remote_secret_1' };
+
+interface Seen {
+  method: string | undefined;
+  headers: IncomingMessage['headers'];
+  body: string;
+}
+
+type Answer = (response: ServerResponse, seen: Seen) => void | Promise<void>;
+
+/**
+ * A signing endpoint on 127.0.0.1 with its own clock (`skewMs` ahead of the test's local
+ * clock), stamping its Date header from that clock, answering with a real web signer.
+ */
+async function signingEndpoint(local: { now: number }, skewMs = 0, ttl = 60) {
+  const serverNow = () => local.now + skewMs;
+  const signer = createSigner({ ...credentials, ttl: { signature: ttl }, clock: serverNow });
+  const seen: Seen[] = [];
+  const state: { answer: Answer } = {
+    async answer(response) {
+      const signed = await signer.sign();
+      response.setHeader('content-type', 'application/json');
+      response.end(JSON.stringify(signed));
+    },
+  };
+  const server = await listenOnLoopback(async (request, response) => {
+    let body = '';
+    for await (const chunk of request) body += chunk;
+    const entry = { method: request.method, headers: request.headers, body };
+    seen.push(entry);
+    response.setHeader('date', new Date(serverNow()).toUTCString());
+    await state.answer(response, entry);
+  });
+  servers.push(server);
+  return { url: `${server.url}/sign`, seen, state, server };
+}
+
+const servers: LoopbackServer[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((server) => server.close()));
+});
+
+function localClock() {
+  const local = { now: START };
+  return { local, clock: () => local.now };
+}
+
+async function refusal(promise: Promise<unknown>): Promise<ApiSigError> {
+  const error = await promise.then(
+    () => {
+      throw new Error('expected a refusal');
+    },
+    (reason: unknown) => reason,
+  );
+  if (!isApiSigError(error)) throw error;
+  return error;
+}
+
+describe('createRemoteSigner: the request', () => {
+  it('POSTs {} as JSON with the caller headers, same-origin credentials', async () => {
+    const { local, clock } = localClock();
+    const endpoint = await signingEndpoint(local);
+    const inits: RequestInit[] = [];
+    let csrf = 0;
+    const signer = createRemoteSigner({
+      url: endpoint.url,
+      clock,
+      headers: () => ({ 'x-csrf-token': `csrf-${++csrf}` }),
+      fetch: (input, init) => {
+        inits.push(init ?? {});
+        return fetch(input, init);
+      },
+    });
+    const headers = await signer.headers();
+    expect(headers['x-api-key']).toBe(credentials.apiKey);
+    expect(headers['x-signature']).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
+    expect(endpoint.seen).toHaveLength(1);
+    const [seen] = endpoint.seen;
+    expect(seen?.method).toBe('POST');
+    expect(seen?.body).toBe('{}');
+    expect(seen?.headers['content-type']).toBe('application/json');
+    expect(seen?.headers['x-csrf-token']).toBe('csrf-1');
+    expect(inits[0]?.credentials).toBe('same-origin');
+  });
+
+  it('sends static extra headers as given', async () => {
+    const { local, clock } = localClock();
+    const endpoint = await signingEndpoint(local);
+    const signer = createRemoteSigner({
+      url: endpoint.url,
+      clock,
+      headers: { 'x-csrf-token': 't1' },
+    });
+    await signer.headers();
+    expect(endpoint.seen[0]?.headers['x-csrf-token']).toBe('t1');
+  });
+
+  it('keeps the caller headers out of its printed form', async () => {
+    const signer = createRemoteSigner({ url: '/sign', headers: { 'x-csrf-token': 'csrf-secret' } });
+    expect(JSON.stringify(signer)).toBe('{"url":"/sign"}');
+  });
+
+  it('refuses bad options before anything is sent', () => {
+    const bad: Array<[unknown, string]> = [
+      [{}, 'url'],
+      [{ url: '' }, 'url'],
+      [{ url: 42 }, 'url'],
+      [{ url: '/sign', fetch: 'fetch' }, 'fetch'],
+      [{ url: '/sign', headers: 'x-csrf: 1' }, 'headers'],
+      [{ url: '/sign', clock: 5 }, 'clock'],
+      [{ url: '/sign', header: {} }, 'header'],
+      [null, 'options'],
+    ];
+    for (const [options, field] of bad) {
+      expect(() => createRemoteSigner(options as RemoteSignerOptions)).toThrow(
+        expect.objectContaining({ code: 'invalid_option', field }),
+      );
+    }
+  });
+});
+
+describe('createRemoteSigner: caching', () => {
+  it('reuses headers until under a third of their lifetime is left', async () => {
+    const { local, clock } = localClock();
+    const endpoint = await signingEndpoint(local, 0, 60);
+    const signer = createRemoteSigner({ url: endpoint.url, clock });
+    const first = await signer.sign();
+    // On the local clock: the server's expiresAt, corrected by its Date (±1 s resolution).
+    expect(Math.abs(first.expiresAt! - (START + 60_000))).toBeLessThanOrEqual(1000);
+    local.now += 39_000;
+    expect(await signer.sign()).toBe(first);
+    expect(endpoint.seen).toHaveLength(1);
+    local.now += 2_000;
+    const second = await signer.sign();
+    expect(endpoint.seen).toHaveLength(2);
+    expect(second.headers['x-signature']).not.toBe(first.headers['x-signature']);
+  });
+
+  it('asks again a few seconds before expiry when a third of the lifetime is shorter', async () => {
+    const { local, clock } = localClock();
+    const endpoint = await signingEndpoint(local, 0, 3);
+    const signer = createRemoteSigner({ url: endpoint.url, clock });
+    await signer.headers();
+    local.now += 1_500;
+    await signer.headers();
+    expect(endpoint.seen).toHaveLength(2);
+  });
+
+  it('shares one request among concurrent calls', async () => {
+    const { local, clock } = localClock();
+    const endpoint = await signingEndpoint(local);
+    const answer = endpoint.state.answer;
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    endpoint.state.answer = async (response, seen) => {
+      await held;
+      await answer(response, seen);
+    };
+    const signer = createRemoteSigner({ url: endpoint.url, clock });
+    const calls = Array.from({ length: 5 }, () => signer.headers());
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    release();
+    const results = await Promise.all(calls);
+    expect(endpoint.seen).toHaveLength(1);
+    for (const headers of results) expect(headers).toEqual(results[0]);
+  });
+
+  it('forgets its headers on clear()', async () => {
+    const { local, clock } = localClock();
+    const endpoint = await signingEndpoint(local);
+    const signer = createRemoteSigner({ url: endpoint.url, clock });
+    await signer.headers();
+    signer.clear();
+    await signer.headers();
+    expect(endpoint.seen).toHaveLength(2);
+  });
+});
+
+describe('createRemoteSigner: a skewed clock', () => {
+  it('refreshes on time when the server clock is ten minutes ahead', async () => {
+    const { local, clock } = localClock();
+    const endpoint = await signingEndpoint(local, 10 * 60_000, 60);
+    const signer = createRemoteSigner({ url: endpoint.url, clock });
+    const first = await signer.sign();
+    expect(Math.abs(first.expiresAt! - (START + 60_000))).toBeLessThanOrEqual(1000);
+    local.now += 41_000;
+    await signer.sign();
+    expect(endpoint.seen).toHaveLength(2);
+  });
+
+  it('still caches when the server clock is ten minutes behind', async () => {
+    const { local, clock } = localClock();
+    const endpoint = await signingEndpoint(local, -10 * 60_000, 60);
+    const signer = createRemoteSigner({ url: endpoint.url, clock });
+    await signer.headers();
+    local.now += 10_000;
+    await signer.headers();
+    expect(endpoint.seen).toHaveLength(1);
+  });
+});
+
+describe('createRemoteSigner: refusals', () => {
+  for (const status of [401, 403, 500]) {
+    it(`refuses with the status on ${status}, and does not cache the failure`, async () => {
+      const { local, clock } = localClock();
+      const endpoint = await signingEndpoint(local);
+      const answer = endpoint.state.answer;
+      endpoint.state.answer = (response) => {
+        response.statusCode = status;
+        response.end('{"error":"nope"}');
+      };
+      const signer = createRemoteSigner({ url: endpoint.url, clock });
+      const error = await refusal(signer.headers());
+      expect(error).toMatchObject({ code: 'remote_signer_refused', status, field: 'url' });
+      expect(error.message).toContain(String(status));
+      endpoint.state.answer = answer;
+      expect((await signer.headers())['x-api-key']).toBe(credentials.apiKey);
+      expect(endpoint.seen).toHaveLength(2);
+    });
+  }
+
+  it('refuses with no status when the endpoint cannot be reached', async () => {
+    const { local, clock } = localClock();
+    const endpoint = await signingEndpoint(local);
+    servers.splice(servers.indexOf(endpoint.server), 1);
+    await endpoint.server.close();
+    const signer = createRemoteSigner({ url: endpoint.url, clock });
+    const error = await refusal(signer.headers());
+    expect(error).toMatchObject({ code: 'remote_signer_refused', status: undefined });
+  });
+});
+
+describe('createRemoteSigner: garbage answers', () => {
+  const token = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJrZXkiOiJhayIsImV4cCI6MX0.c2ln';
+  const expiresAt = START + 60_000;
+  const garbage: Array<[string, string]> = [
+    ['HTML', '<html>login</html>'],
+    ['an empty body', ''],
+    ['a JSON array', '[]'],
+    ['JSON null', 'null'],
+    ['no headers', JSON.stringify({ expiresAt })],
+    ['headers without x-api-key', JSON.stringify({ headers: { 'x-signature': token }, expiresAt })],
+    ['CR LF in a header', JSON.stringify({ headers: { 'x-api-key': 'ak\r\nx-a: 1' }, expiresAt })],
+    [
+      'a header that is not ours',
+      JSON.stringify({ headers: { 'x-api-key': 'ak', cookie: 'a' }, expiresAt }),
+    ],
+    [
+      'a non-ASCII token',
+      JSON.stringify({ headers: { 'x-api-key': 'ak', 'x-signature': 'é' }, expiresAt }),
+    ],
+    ['no expiresAt', JSON.stringify({ headers: { 'x-api-key': 'ak' } })],
+    [
+      'expiresAt as text',
+      JSON.stringify({ headers: { 'x-api-key': 'ak' }, expiresAt: '1767268860000' }),
+    ],
+    ['an infinite expiresAt', '{"headers":{"x-api-key":"ak"},"expiresAt":1e999}'],
+    ['a null expiresAt', JSON.stringify({ headers: { 'x-api-key': 'ak' }, expiresAt: null })],
+  ];
+  for (const [name, body] of garbage) {
+    it(`refuses ${name} as an invalid response, and does not cache it`, async () => {
+      const { local, clock } = localClock();
+      const endpoint = await signingEndpoint(local);
+      endpoint.state.answer = (response) => {
+        response.setHeader('content-type', 'application/json');
+        response.end(body);
+      };
+      const signer = createRemoteSigner({ url: endpoint.url, clock });
+      const error = await refusal(signer.headers());
+      expect(error.code).toBe('remote_signer_invalid_response');
+      if (body.length > 3) expect(error.message).not.toContain(body);
+      await refusal(signer.headers());
+      expect(endpoint.seen).toHaveLength(2);
+    });
+  }
+});
+
+describe('createRemoteSigner in createSignedFetch', () => {
+  it('signs requests that a real verifier accepts, with no secret in the client', async () => {
+    const { local, clock } = localClock();
+    // Real time here: the API checks exp against its own clock.
+    local.now = Date.now();
+    const endpoint = await signingEndpoint(local, 0, 15);
+    const api = await listenOnLoopback(async (request, response) => {
+      const headers = new Headers();
+      for (const [name, value] of Object.entries(request.headers)) {
+        if (typeof value === 'string') headers.set(name, value);
+      }
+      const result = await verifyRequest(new Request('http://api.test/', { headers }), {
+        users: (apiKey) => (apiKey === credentials.apiKey ? { jwtKey: credentials.jwtKey } : null),
+      });
+      response.statusCode = result.ok ? 200 : result.status;
+      response.end(result.ok ? 'ok' : result.reason);
+    });
+    servers.push(api);
+    const signedFetch = createSignedFetch(createRemoteSigner({ url: endpoint.url, clock }));
+    const responses = await Promise.all([signedFetch(api.url), signedFetch(`${api.url}/again`)]);
+    expect(await Promise.all(responses.map((response) => response.text()))).toEqual(['ok', 'ok']);
+    expect(endpoint.seen).toHaveLength(1);
+    const unsigned = await fetch(api.url, { headers: { 'x-api-key': credentials.apiKey } });
+    expect(unsigned.status).toBe(401);
+  });
+});
