@@ -44,32 +44,45 @@ export interface CountingBackend<B> {
   counts: { importKey: number; sign: number; verify: number };
 }
 
+/** Counts each backend call, so tests can prove keys are imported once and tokens reused. */
+function counted() {
+  const counts = { importKey: 0, sign: 0, verify: 0 };
+  const tally = <T>(name: keyof typeof counts, value: () => T) => {
+    counts[name]++;
+    return value();
+  };
+  return { counts, tally };
+}
+
 export function syncBackend(): CountingBackend<SyncSigningBackend<string>> {
-  const counts = { importKey: 0, sign: 0, verify: 0 };
+  const { counts, tally } = counted();
   return {
     counts,
     backend: {
-      importKey: (secret) => (counts.importKey++, secret),
-      sign: (claims, secret) => (counts.sign++, signClaims(claims, secret)),
-      verifySignature: (token, secret) => (counts.verify++, verify(token, secret)),
+      importKey: (secret) => tally('importKey', () => secret),
+      sign: (claims, secret) => tally('sign', () => signClaims(claims, secret)),
+      verifySignature: (token, secret) => tally('verify', () => verify(token, secret)),
     },
   };
 }
 
+/** The same backend one timer tick later: like WebCrypto, every answer is a promise. */
 export function asyncBackend(): CountingBackend<SigningBackend<string>> {
-  const counts = { importKey: 0, sign: 0, verify: 0 };
-  const later = <T>(value: () => T) => new Promise<T>((resolve) => setTimeout(() => resolve(value()), 1));
+  const { counts, tally } = counted();
+  const later = <T>(name: keyof typeof counts, value: () => T) =>
+    new Promise<T>((resolve) => setTimeout(() => resolve(tally(name, value)), 1));
   return {
     counts,
     backend: {
-      importKey: (secret) => later(() => (counts.importKey++, secret)),
-      sign: (claims, secret) => later(() => (counts.sign++, signClaims(claims, secret))),
-      verifySignature: (token, secret) => later(() => (counts.verify++, verify(token, secret))),
+      importKey: (secret) => later('importKey', () => secret),
+      sign: (claims, secret) => later('sign', () => signClaims(claims, secret)),
+      verifySignature: (token, secret) => later('verify', () => verify(token, secret)),
     },
   };
 }
 
-const json = (value: unknown) => Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
+const json = (value: unknown) =>
+  Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
 
 /**
  * A token with any header and payload (objects are JSON-encoded, strings used raw), signed

@@ -1,5 +1,5 @@
 /** Real HTTP servers on 127.0.0.1 (never another address), closed by the caller. */
-import { type RequestListener, type Server, createServer } from 'node:http';
+import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface LoopbackServer {

@@ -36,6 +36,9 @@ export function isPromiseLike<T>(value: MaybePromise<T>): value is Promise<T> {
 }
 
 /** Continue with a value now if we have it, later if we do not: one code path for both. */
-export function chain<T, U>(value: MaybePromise<T>, next: (value: T) => MaybePromise<U>): MaybePromise<U> {
+export function chain<T, U>(
+  value: MaybePromise<T>,
+  next: (value: T) => MaybePromise<U>,
+): MaybePromise<U> {
   return isPromiseLike(value) ? value.then(next) : next(value);
 }

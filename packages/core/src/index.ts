@@ -1,3 +1,10 @@
+export type { MaybePromise, SigningBackend, SyncSigningBackend } from './backend.js';
+export { isPromiseLike } from './backend.js';
+export type { Claims } from './claims.js';
+export { buildClaims } from './claims.js';
+export type { ClockObservation } from './clock.js';
+export { estimateClockOffset, nextClockOffset } from './clock.js';
+export type { FailureReason, HeaderName, TokenFailureReason } from './contract.js';
 export {
   DEFAULT_LEEWAY,
   DEFAULT_LOOKUP_TIMEOUT_MS,
@@ -9,30 +16,17 @@ export {
   MAX_SECRET_BYTES,
   MAX_TOKEN_LENGTH,
   SKEW_THRESHOLD_SECONDS,
+  statusFor,
   TOKEN_ALGORITHM,
   TOKEN_HEADER,
   TTL_RANGE,
-  statusFor,
 } from './contract.js';
-export type { FailureReason, HeaderName, TokenFailureReason } from './contract.js';
-export { ApiSigError, ERROR_CODES, isApiSigError } from './errors.js';
 export type { ApiSigErrorCode, ApiSigErrorOptions } from './errors.js';
-export {
-  utf8ByteLength,
-  validateAuthHeaders,
-  validateHeaderKey,
-  validateSecret,
-  validateSignerOptions,
-  validateTtl,
-} from './validate.js';
-export type { OrganizationCredentials, SignerConfig, SignerOptions } from './validate.js';
-export { buildClaims } from './claims.js';
-export type { Claims } from './claims.js';
-export { isPromiseLike } from './backend.js';
-export type { MaybePromise, SigningBackend, SyncSigningBackend } from './backend.js';
-export { decodeBase64Url, decodeToken } from './token.js';
-export type { DecodedToken } from './token.js';
-export { createAsyncSigner, createSyncSigner } from './signer.js';
+export { ApiSigError, ERROR_CODES, isApiSigError } from './errors.js';
+export type { HeaderInput, HeaderRecord, HeadersLike } from './headers.js';
+export { readHeader } from './headers.js';
+export type { FetchLike, HeaderSource, SignedFetchOptions } from './signed-fetch.js';
+export { createSignedFetch } from './signed-fetch.js';
 export type {
   AuthHeaders,
   Resolved,
@@ -41,11 +35,18 @@ export type {
   SignerMode,
   UserCredentials,
 } from './signer.js';
-export { estimateClockOffset, nextClockOffset } from './clock.js';
-export type { ClockObservation } from './clock.js';
-export { readHeader } from './headers.js';
-export type { HeaderInput, HeaderRecord, HeadersLike } from './headers.js';
-export { checkClaims, checkToken, createVerifierEngine, failureBody, verifyHeadersWith } from './verify.js';
+export { createAsyncSigner, createSyncSigner } from './signer.js';
+export type { DecodedToken } from './token.js';
+export { decodeBase64Url, decodeToken } from './token.js';
+export type { OrganizationCredentials, SignerConfig, SignerOptions } from './validate.js';
+export {
+  utf8ByteLength,
+  validateAuthHeaders,
+  validateHeaderKey,
+  validateSecret,
+  validateSignerOptions,
+  validateTtl,
+} from './validate.js';
 export type {
   OrganizationRecord,
   TokenCheck,
@@ -56,5 +57,10 @@ export type {
   VerifyResult,
   VerifySuccess,
 } from './verify.js';
-export { createSignedFetch } from './signed-fetch.js';
-export type { FetchLike, HeaderSource, SignedFetchOptions } from './signed-fetch.js';
+export {
+  checkClaims,
+  checkToken,
+  createVerifierEngine,
+  failureBody,
+  verifyHeadersWith,
+} from './verify.js';

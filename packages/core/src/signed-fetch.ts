@@ -50,7 +50,10 @@ function prepareReplay(input: RequestInfo | URL, init: RequestInit | undefined):
   return () => ({ input, init });
 }
 
-export function createSignedFetch(source: HeaderSource, options: SignedFetchOptions = {}): FetchLike {
+export function createSignedFetch(
+  source: HeaderSource,
+  options: SignedFetchOptions = {},
+): FetchLike {
   const clock = () => (source.clock ? source.clock() : Date.now());
 
   const send = async (input: RequestInfo | URL, init: RequestInit | undefined) => {

@@ -2,15 +2,21 @@
  * The signer engine: which headers a mode sends, one token per (slot, second), the clock
  * offset. Parameterised by a SigningBackend, so node (jsonwebtoken) and web (jose) share it.
  */
-import { type MaybePromise, type SigningBackend, type SyncSigningBackend, isPromiseLike, chain } from './backend.js';
+import {
+  chain,
+  isPromiseLike,
+  type MaybePromise,
+  type SigningBackend,
+  type SyncSigningBackend,
+} from './backend.js';
 import { buildClaims } from './claims.js';
 import { type ClockObservation, nextClockOffset } from './clock.js';
 import { HEADERS } from './contract.js';
 import { ApiSigError } from './errors.js';
 import {
+  rejectUnknownFields,
   type SignerConfig,
   type SignerOptions,
-  rejectUnknownFields,
   validateClockOffset,
   validateHeaderKey,
   validateRecord,
@@ -248,7 +254,11 @@ function buildSigner(shared: Shared, apiKey: string, jwtKey: string | undefined)
   return Object.freeze(signer) as unknown as Signer;
 }
 
-function createEngine(backend: TokenBackend<unknown>, options: SignerOptions, sync: boolean): Signer {
+function createEngine(
+  backend: TokenBackend<unknown>,
+  options: SignerOptions,
+  sync: boolean,
+): Signer {
   const config = validateSignerOptions(options);
   const organization = config.organization;
   const shared: Shared = {
@@ -270,7 +280,10 @@ function createEngine(backend: TokenBackend<unknown>, options: SignerOptions, sy
 }
 
 /** A signer whose `headers()` returns plain values (for a synchronous backend: jsonwebtoken). */
-export function createSyncSigner<Key>(backend: SyncSigningBackend<Key>, options: SignerOptions): Signer<true> {
+export function createSyncSigner<Key>(
+  backend: SyncSigningBackend<Key>,
+  options: SignerOptions,
+): Signer<true> {
   return createEngine(backend as TokenBackend<unknown>, options, true) as Signer<true>;
 }
 

@@ -3,7 +3,7 @@
  * Parameterised by a SigningBackend, which only answers "does this HMAC match"; every claim
  * check and every reason code is decided here.
  */
-import { type MaybePromise, type SigningBackend, isPromiseLike } from './backend.js';
+import { isPromiseLike, type MaybePromise, type SigningBackend } from './backend.js';
 import {
   DEFAULT_LEEWAY,
   DEFAULT_LOOKUP_TIMEOUT_MS,
@@ -11,10 +11,10 @@ import {
   type FailureReason,
   HEADERS,
   type HeaderName,
+  statusFor,
   TOKEN_ALGORITHM,
   type TokenFailureReason,
   TTL_RANGE,
-  statusFor,
 } from './contract.js';
 import { ApiSigError } from './errors.js';
 import { type HeaderInput, readHeader } from './headers.js';
@@ -164,7 +164,12 @@ function validateVerifyOptions(options: unknown): VerifierConfig {
     throw invalidOption('organizations', 'must be a function');
   }
   const leeway = record.leeway ?? DEFAULT_LEEWAY;
-  if (typeof leeway !== 'number' || !Number.isInteger(leeway) || leeway < 0 || leeway > TTL_RANGE.max) {
+  if (
+    typeof leeway !== 'number' ||
+    !Number.isInteger(leeway) ||
+    leeway < 0 ||
+    leeway > TTL_RANGE.max
+  ) {
     throw invalidOption('leeway', `must be a whole number of seconds within 0..${TTL_RANGE.max}`);
   }
   const timeout = record.lookupTimeoutMs ?? DEFAULT_LOOKUP_TIMEOUT_MS;
@@ -234,7 +239,10 @@ function checkLookupSecret(field: string, value: unknown): string {
 export type Verifier = (headers: HeaderInput) => Promise<VerifyResult>;
 
 /** Validate the options once; the returned function verifies one request's headers. */
-export function createVerifierEngine(backend: SigningBackend<unknown>, options: VerifyOptions): Verifier {
+export function createVerifierEngine(
+  backend: SigningBackend<unknown>,
+  options: VerifyOptions,
+): Verifier {
   const config = validateVerifyOptions(options);
   const { leeway, maxTtl, lookupTimeoutMs: timeout } = config;
 

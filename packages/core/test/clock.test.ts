@@ -7,16 +7,24 @@ const date = (ms: number) => new Date(ms).toUTCString();
 describe('estimateClockOffset', () => {
   it('compares Date + 0.5 s with the midpoint of send and receive', () => {
     // Sent at T0, received 2 s later: the server stamped its Date halfway, at T0 + 1 s + 60 s.
-    expect(estimateClockOffset({ date: date(T0 + 61_000), sentAt: T0, receivedAt: T0 + 2000 })).toBe(60.5);
+    expect(
+      estimateClockOffset({ date: date(T0 + 61_000), sentAt: T0, receivedAt: T0 + 2000 }),
+    ).toBe(60.5);
   });
 
   it('finds a clock that is behind as a negative offset', () => {
-    expect(estimateClockOffset({ date: date(T0 - 300_000), sentAt: T0, receivedAt: T0 })).toBe(-299.5);
+    expect(estimateClockOffset({ date: date(T0 - 300_000), sentAt: T0, receivedAt: T0 })).toBe(
+      -299.5,
+    );
   });
 
   it('ignores a response that carries Age (a cache answered, its Date is old)', () => {
-    expect(estimateClockOffset({ date: date(T0 + 600_000), age: '30', sentAt: T0, receivedAt: T0 })).toBeNull();
-    expect(estimateClockOffset({ date: date(T0 + 600_000), age: '0', sentAt: T0, receivedAt: T0 })).toBeNull();
+    expect(
+      estimateClockOffset({ date: date(T0 + 600_000), age: '30', sentAt: T0, receivedAt: T0 }),
+    ).toBeNull();
+    expect(
+      estimateClockOffset({ date: date(T0 + 600_000), age: '0', sentAt: T0, receivedAt: T0 }),
+    ).toBeNull();
   });
 
   it('ignores a missing or unparsable Date and an impossible round trip', () => {

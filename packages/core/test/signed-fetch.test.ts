@@ -1,6 +1,11 @@
-import { describe, expect, it } from 'vitest';
-import { type FetchLike, createSignedFetch, createSyncSigner, createVerifierEngine } from '../src/index.js';
 import { syncBackend } from '@apisig/test-support';
+import { describe, expect, it } from 'vitest';
+import {
+  createSignedFetch,
+  createSyncSigner,
+  createVerifierEngine,
+  type FetchLike,
+} from '../src/index.js';
 
 const JWT_KEY = 'jk_alice_secret';
 
@@ -27,7 +32,8 @@ function fakeServer(skewMs: number) {
   return { fetch, seen };
 }
 
-const signer = () => createSyncSigner(syncBackend().backend, { apiKey: 'ak_alice', jwtKey: JWT_KEY });
+const signer = () =>
+  createSyncSigner(syncBackend().backend, { apiKey: 'ak_alice', jwtKey: JWT_KEY });
 
 describe('createSignedFetch', () => {
   it('merges our headers, keeps the caller headers, and ours win for our names', async () => {
@@ -69,7 +75,9 @@ describe('createSignedFetch', () => {
   it('replays a Request body on retry', async () => {
     const server = fakeServer(-120_000);
     const fetch = createSignedFetch(signer(), { fetch: server.fetch });
-    const response = await fetch(new Request('http://api.test/v1', { method: 'POST', body: 'req-body' }));
+    const response = await fetch(
+      new Request('http://api.test/v1', { method: 'POST', body: 'req-body' }),
+    );
     expect(response.status).toBe(200);
     expect(server.seen.map((r) => r.body)).toEqual(['req-body', 'req-body']);
   });
@@ -83,14 +91,21 @@ describe('createSignedFetch', () => {
         controller.close();
       },
     });
-    const response = await fetch('http://api.test/v1', { method: 'POST', body, duplex: 'half' } as RequestInit);
+    const response = await fetch('http://api.test/v1', {
+      method: 'POST',
+      body,
+      duplex: 'half',
+    } as RequestInit);
     expect(response.status).toBe(401);
     expect(server.seen).toHaveLength(1);
   });
 
   it('does not retry a 401 when the clock was right (a wrong key stays wrong)', async () => {
     const server = fakeServer(0);
-    const wrong = createSyncSigner(syncBackend().backend, { apiKey: 'ak_alice', jwtKey: 'wrong-key' });
+    const wrong = createSyncSigner(syncBackend().backend, {
+      apiKey: 'ak_alice',
+      jwtKey: 'wrong-key',
+    });
     const response = await createSignedFetch(wrong, { fetch: server.fetch })('http://api.test/v1');
     expect(response.status).toBe(401);
     expect(await response.json()).toMatchObject({ reason: 'bad_signature' });
@@ -102,7 +117,10 @@ describe('createSignedFetch', () => {
     const alwaysSkewed: FetchLike = async () => {
       calls++;
       // Each answer claims a new, different server time: the offset moves every time.
-      return new Response('no', { status: 401, headers: { date: new Date(Date.now() + calls * 600_000).toUTCString() } });
+      return new Response('no', {
+        status: 401,
+        headers: { date: new Date(Date.now() + calls * 600_000).toUTCString() },
+      });
     };
     const response = await createSignedFetch(signer(), { fetch: alwaysSkewed })('http://api.test/');
     expect(response.status).toBe(401);
@@ -112,7 +130,11 @@ describe('createSignedFetch', () => {
   it('sends nothing when the signer fails', async () => {
     let calls = 0;
     const failing = { headers: () => Promise.reject(new Error('no headers')) };
-    const fetch = createSignedFetch(failing, { fetch: async () => (calls++, new Response()) });
+    const countingFetch: FetchLike = async () => {
+      calls++;
+      return new Response();
+    };
+    const fetch = createSignedFetch(failing, { fetch: countingFetch });
     await expect(fetch('http://api.test/')).rejects.toThrow('no headers');
     expect(calls).toBe(0);
   });

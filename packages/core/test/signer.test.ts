@@ -1,7 +1,12 @@
 import { inspect } from 'node:util';
-import { describe, expect, it } from 'vitest';
-import { type SignerOptions, createAsyncSigner, createSyncSigner, decodeToken } from '../src/index.js';
 import { asyncBackend, syncBackend } from '@apisig/test-support';
+import { describe, expect, it } from 'vitest';
+import {
+  createAsyncSigner,
+  createSyncSigner,
+  decodeToken,
+  type SignerOptions,
+} from '../src/index.js';
 
 const JWT_KEY = 'jk_super_secret_jwt_key';
 const APP_SECRET = 'as_super_secret_app_secret';
@@ -9,7 +14,11 @@ const T0 = 1_764_300_000_000; // a whole second, in ms
 
 function manualClock(start = T0) {
   let now = start;
-  return { clock: () => now, set: (ms: number) => (now = ms), advance: (ms: number) => (now += ms) };
+  return {
+    clock: () => now,
+    set: (ms: number) => (now = ms),
+    advance: (ms: number) => (now += ms),
+  };
 }
 
 const claimsOf = (token: string | undefined) => decodeToken(token as string)?.payload;
@@ -41,10 +50,16 @@ describe('modes and headers', () => {
   }
 
   it('signs the API key with ttl 15 and the App Key with ttl 60 by default', () => {
-    const headers = createSyncSigner(syncBackend().backend, cases[3]![1] && { ...cases[3]![1], clock: () => T0 + 999 }).headers();
+    const headers = createSyncSigner(
+      syncBackend().backend,
+      cases[3]![1] && { ...cases[3]![1], clock: () => T0 + 999 },
+    ).headers();
     expect(claimsOf(headers['x-signature'])).toEqual({ key: 'ak_1', exp: T0 / 1000 + 15 });
     expect(claimsOf(headers['x-app-signature'])).toEqual({ key: 'app_1', exp: T0 / 1000 + 60 });
-    expect(decodeToken(headers['x-signature'] as string)?.header).toEqual({ alg: 'HS256', typ: 'JWT' });
+    expect(decodeToken(headers['x-signature'] as string)?.header).toEqual({
+      alg: 'HS256',
+      typ: 'JWT',
+    });
   });
 
   it('honours configured ttls', () => {
@@ -59,14 +74,21 @@ describe('modes and headers', () => {
   });
 
   it('returns a fresh object each call, so a caller mutating it cannot corrupt the next', () => {
-    const signer = createSyncSigner(syncBackend().backend, { apiKey: 'ak_1', jwtKey: JWT_KEY, clock: () => T0 });
+    const signer = createSyncSigner(syncBackend().backend, {
+      apiKey: 'ak_1',
+      jwtKey: JWT_KEY,
+      clock: () => T0,
+    });
     const first = signer.headers();
     first['x-api-key'] = 'tampered';
     expect(signer.headers()['x-api-key']).toBe('ak_1');
   });
 
   it('sign() reports when the earliest token expires', () => {
-    const signer = createSyncSigner(syncBackend().backend, { ...cases[3]![1], clock: () => T0 + 400 });
+    const signer = createSyncSigner(syncBackend().backend, {
+      ...cases[3]![1],
+      clock: () => T0 + 400,
+    });
     expect(signer.sign().expiresAt).toBe(T0 + 15_000);
     expect(createSyncSigner(syncBackend().backend, { apiKey: 'ak_1' }).sign().expiresAt).toBeNull();
   });
@@ -76,7 +98,11 @@ describe('reuse within a second', () => {
   it('signs once per second and never hands out a token from another second', () => {
     const { backend, counts } = syncBackend();
     const time = manualClock(T0);
-    const signer = createSyncSigner(backend, { apiKey: 'ak_1', jwtKey: JWT_KEY, clock: time.clock });
+    const signer = createSyncSigner(backend, {
+      apiKey: 'ak_1',
+      jwtKey: JWT_KEY,
+      clock: time.clock,
+    });
     const first = signer.headers()['x-signature'];
     time.set(T0 + 999);
     expect(signer.headers()['x-signature']).toBe(first);
@@ -90,7 +116,11 @@ describe('reuse within a second', () => {
 
   it('re-signs when the clock goes backwards across a second', () => {
     const time = manualClock(T0 + 5000);
-    const signer = createSyncSigner(syncBackend().backend, { apiKey: 'ak_1', jwtKey: JWT_KEY, clock: time.clock });
+    const signer = createSyncSigner(syncBackend().backend, {
+      apiKey: 'ak_1',
+      jwtKey: JWT_KEY,
+      clock: time.clock,
+    });
     signer.headers();
     time.set(T0);
     expect(claimsOf(signer.headers()['x-signature'])?.exp).toBe(T0 / 1000 + 15);
@@ -155,9 +185,17 @@ describe('clock offset', () => {
   });
 
   it('syncClock moves the offset only for a skew of 5 s or more, and says so', () => {
-    const signer = createSyncSigner(syncBackend().backend, { apiKey: 'ak_1', jwtKey: JWT_KEY, clock: () => T0 });
+    const signer = createSyncSigner(syncBackend().backend, {
+      apiKey: 'ak_1',
+      jwtKey: JWT_KEY,
+      clock: () => T0,
+    });
     const observe = (serverMs: number) =>
-      signer.syncClock({ date: new Date(serverMs).toUTCString(), sentAt: T0 - 100, receivedAt: T0 + 100 });
+      signer.syncClock({
+        date: new Date(serverMs).toUTCString(),
+        sentAt: T0 - 100,
+        receivedAt: T0 + 100,
+      });
     expect(observe(T0 + 4000)).toBe(false);
     expect(signer.clockOffset).toBe(0);
     expect(observe(T0 + 120_000)).toBe(true);
@@ -194,8 +232,12 @@ describe('organizations serving many users', () => {
       apiKey: 'ak_owner',
       organization: { appKey: 'app_1', appSecret: APP_SECRET },
     });
-    expect(() => org.forUser({ apiKey: 'bad key' })).toThrow(expect.objectContaining({ field: 'apiKey' }));
-    expect(() => org.forUser({ apiKey: 'ak_1', jwtKey: '' })).toThrow(expect.objectContaining({ field: 'jwtKey' }));
+    expect(() => org.forUser({ apiKey: 'bad key' })).toThrow(
+      expect.objectContaining({ field: 'apiKey' }),
+    );
+    expect(() => org.forUser({ apiKey: 'ak_1', jwtKey: '' })).toThrow(
+      expect.objectContaining({ field: 'jwtKey' }),
+    );
   });
 
   it('derived signers share the clock offset', () => {
@@ -220,7 +262,9 @@ describe('a signer never shows its secrets', () => {
     'util.inspect': inspect(signer, { showHidden: true, depth: 10 }),
     String: String(signer),
     template: `${signer}`,
-    keys: JSON.stringify(Object.getOwnPropertyNames(signer).map((k) => [k, String((signer as never)[k])])),
+    keys: JSON.stringify(
+      Object.getOwnPropertyNames(signer).map((k) => [k, String((signer as never)[k])]),
+    ),
   };
   for (const [how, text] of Object.entries(renderings)) {
     it(`${how} shows the API key and mode only`, () => {
@@ -230,7 +274,10 @@ describe('a signer never shows its secrets', () => {
     });
   }
   it('JSON shows exactly apiKey and mode', () => {
-    expect(JSON.parse(JSON.stringify(signer))).toEqual({ apiKey: 'ak_visible', mode: 'signed-organization' });
+    expect(JSON.parse(JSON.stringify(signer))).toEqual({
+      apiKey: 'ak_visible',
+      mode: 'signed-organization',
+    });
   });
 
   it('a failing backend error does not carry the secret', () => {

@@ -2,14 +2,14 @@ import { describe, expectTypeOf, it } from 'vitest';
 import {
   type ApiSigErrorCode,
   type AuthHeaders,
+  createAsyncSigner,
+  createSyncSigner,
   type FailureReason,
   HEADERS,
   type Signer,
   type SigningBackend,
   type SyncSigningBackend,
   type VerifyResult,
-  createAsyncSigner,
-  createSyncSigner,
 } from '../src/index.js';
 
 declare const syncBackend: SyncSigningBackend<string>;
@@ -17,9 +17,15 @@ declare const asyncBackend: SigningBackend<CryptoKey>;
 
 describe('public types', () => {
   it('a sync backend gives synchronous headers, an async one promises', () => {
-    expectTypeOf(createSyncSigner(syncBackend, { apiKey: 'k' }).headers()).toEqualTypeOf<AuthHeaders>();
-    expectTypeOf(createAsyncSigner(asyncBackend, { apiKey: 'k' }).headers()).toEqualTypeOf<Promise<AuthHeaders>>();
-    expectTypeOf(createSyncSigner(syncBackend, { apiKey: 'k' }).forUser({ apiKey: 'u' })).toEqualTypeOf<Signer<true>>();
+    expectTypeOf(
+      createSyncSigner(syncBackend, { apiKey: 'k' }).headers(),
+    ).toEqualTypeOf<AuthHeaders>();
+    expectTypeOf(createAsyncSigner(asyncBackend, { apiKey: 'k' }).headers()).toEqualTypeOf<
+      Promise<AuthHeaders>
+    >();
+    expectTypeOf(
+      createSyncSigner(syncBackend, { apiKey: 'k' }).forUser({ apiKey: 'u' }),
+    ).toEqualTypeOf<Signer<true>>();
   });
 
   it('a signer needs only importKey and sign (a signing-only bundle carries no verifier)', () => {

@@ -1,6 +1,12 @@
-import { describe, expect, it } from 'vitest';
-import { ApiSigError, type SignerOptions, createSyncSigner, isApiSigError, utf8ByteLength } from '../src/index.js';
 import { syncBackend } from '@apisig/test-support';
+import { describe, expect, it } from 'vitest';
+import {
+  ApiSigError,
+  createSyncSigner,
+  isApiSigError,
+  type SignerOptions,
+  utf8ByteLength,
+} from '../src/index.js';
 
 const base = { apiKey: 'ak_live_1', jwtKey: 'jk_secret_value' };
 
@@ -43,7 +49,12 @@ describe('header keys (apiKey, appKey)', () => {
   ];
   for (const [label, value] of badKeys) {
     it(`refuses an apiKey with ${label}`, () => {
-      expectRefused({ apiKey: value }, 'invalid_credentials', 'apiKey', typeof value === 'string' ? value : undefined);
+      expectRefused(
+        { apiKey: value },
+        'invalid_credentials',
+        'apiKey',
+        typeof value === 'string' ? value : undefined,
+      );
     });
     it(`refuses an appKey with ${label}`, () => {
       expectRefused(
@@ -59,7 +70,9 @@ describe('header keys (apiKey, appKey)', () => {
     let visible = '';
     for (let code = 0x21; code <= 0x7e; code++) visible += String.fromCharCode(code);
     expect(createSyncSigner(syncBackend().backend, { apiKey: visible }).apiKey).toBe(visible);
-    expect(() => createSyncSigner(syncBackend().backend, { apiKey: 'k'.repeat(1024) })).not.toThrow();
+    expect(() =>
+      createSyncSigner(syncBackend().backend, { apiKey: 'k'.repeat(1024) }),
+    ).not.toThrow();
     expect(() => createSyncSigner(syncBackend().backend, { apiKey: '!' })).not.toThrow();
   });
 });
@@ -82,7 +95,12 @@ describe('secrets (jwtKey, appSecret)', () => {
     ['4098 bytes of 2-byte characters', 'é'.repeat(2049)],
   ] as Array<[string, unknown]>) {
     it(`refuses a jwtKey that is ${label}`, () => {
-      expectRefused({ apiKey: 'ak_1', jwtKey: value }, 'invalid_credentials', 'jwtKey', typeof value === 'string' ? value : undefined);
+      expectRefused(
+        { apiKey: 'ak_1', jwtKey: value },
+        'invalid_credentials',
+        'jwtKey',
+        typeof value === 'string' ? value : undefined,
+      );
     });
     it(`refuses an appSecret that is ${label}`, () => {
       expectRefused(
@@ -96,7 +114,9 @@ describe('secrets (jwtKey, appSecret)', () => {
 
   it('accepts 4096 bytes, any UTF-8, spaces and newlines unchanged', () => {
     for (const jwtKey of ['s'.repeat(4096), 'é'.repeat(2048), ' padded \n', '🔑'.repeat(1024)]) {
-      expect(createSyncSigner(syncBackend().backend, { apiKey: 'ak_1', jwtKey }).mode).toBe('signed');
+      expect(createSyncSigner(syncBackend().backend, { apiKey: 'ak_1', jwtKey }).mode).toBe(
+        'signed',
+      );
     }
   });
 
@@ -107,7 +127,11 @@ describe('secrets (jwtKey, appSecret)', () => {
 
 describe('organization pairs', () => {
   it('refuses appKey without appSecret', () => {
-    expectRefused({ apiKey: 'ak_1', organization: { appKey: 'app_1' } }, 'invalid_credentials', 'appSecret');
+    expectRefused(
+      { apiKey: 'ak_1', organization: { appKey: 'app_1' } },
+      'invalid_credentials',
+      'appSecret',
+    );
   });
   it('refuses appSecret without appKey', () => {
     expectRefused(
@@ -134,11 +158,19 @@ describe('options', () => {
 
   it('accepts ttl at both ends of 1..300', () => {
     for (const signature of [1, 300]) {
-      expect(() => createSyncSigner(syncBackend().backend, { ...base, ttl: { signature } })).not.toThrow();
+      expect(() =>
+        createSyncSigner(syncBackend().backend, { ...base, ttl: { signature } }),
+      ).not.toThrow();
     }
   });
 
-  for (const clockOffset of [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, '3', null]) {
+  for (const clockOffset of [
+    Number.NaN,
+    Number.POSITIVE_INFINITY,
+    Number.NEGATIVE_INFINITY,
+    '3',
+    null,
+  ]) {
     it(`refuses clockOffset = ${String(clockOffset)}`, () => {
       expectRefused({ ...base, clockOffset }, 'invalid_option', 'clockOffset');
     });
@@ -146,12 +178,19 @@ describe('options', () => {
 
   it('refuses setClockOffset with a non-finite number, keeping the old offset', () => {
     const signer = createSyncSigner(syncBackend().backend, { ...base, clockOffset: 7 });
-    expect(() => signer.setClockOffset(Number.NaN)).toThrow(expect.objectContaining({ code: 'invalid_option', field: 'clockOffset' }));
+    expect(() => signer.setClockOffset(Number.NaN)).toThrow(
+      expect.objectContaining({ code: 'invalid_option', field: 'clockOffset' }),
+    );
     expect(signer.clockOffset).toBe(7);
   });
 
   it('refuses a misspelt option instead of silently not signing', () => {
-    expectRefused({ apiKey: 'ak_1', jwt_key: 'secret-value' }, 'invalid_option', 'jwt_key', 'secret-value');
+    expectRefused(
+      { apiKey: 'ak_1', jwt_key: 'secret-value' },
+      'invalid_option',
+      'jwt_key',
+      'secret-value',
+    );
     expectRefused({ ...base, ttl: { sig: 5 } }, 'invalid_option', 'ttl.sig');
   });
 

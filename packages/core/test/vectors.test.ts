@@ -1,13 +1,17 @@
+import {
+  asyncBackend,
+  rejectionVectors,
+  signatureVectors,
+  syncBackend,
+} from '@apisig/test-support';
 import { describe, expect, it } from 'vitest';
 import {
-  DEFAULT_TTL,
-  type SignerOptions,
   createAsyncSigner,
   createSyncSigner,
+  DEFAULT_TTL,
+  type SignerOptions,
   verifyHeadersWith,
 } from '../src/index.js';
-import { asyncBackend, syncBackend } from '@apisig/test-support';
-import { rejectionVectors, signatureVectors } from '@apisig/test-support';
 
 const OTHER_API_KEY = 'ak_member_0001';
 
@@ -62,7 +66,11 @@ describe('signature vectors through the verifier engine', () => {
               )
             : await verifyHeadersWith(
                 backend,
-                { 'x-api-key': OTHER_API_KEY, 'x-app-key': vector.key, 'x-app-signature': vector[field] },
+                {
+                  'x-api-key': OTHER_API_KEY,
+                  'x-app-key': vector.key,
+                  'x-app-signature': vector[field],
+                },
                 {
                   users: () => ({}),
                   organizations: (appKey) =>

@@ -1,12 +1,12 @@
+import { signClaims, syncBackend } from '@apisig/test-support';
 import { describe, expect, it } from 'vitest';
 import {
-  type HeaderInput,
-  type VerifyOptions,
   createVerifierEngine,
   failureBody,
+  type HeaderInput,
+  type VerifyOptions,
   verifyHeadersWith,
 } from '../src/index.js';
-import { signClaims, syncBackend } from '@apisig/test-support';
 
 const NOW = 1_764_300_000;
 const JWT_KEY = 'jk_alice_secret';
@@ -37,7 +37,11 @@ const appSig = (exp = NOW + 60, key = 'app_org', secret = APP_SECRET) => token(k
 
 describe('accepted requests', () => {
   it('API key only', async () => {
-    expect(await verify({ 'x-api-key': 'ak_plain' })).toEqual({ ok: true, apiKey: 'ak_plain', signed: false });
+    expect(await verify({ 'x-api-key': 'ak_plain' })).toEqual({
+      ok: true,
+      apiKey: 'ak_plain',
+      signed: false,
+    });
   });
   it('API key + signature', async () => {
     expect(await verify({ 'x-api-key': 'ak_alice', 'x-signature': aliceSig() })).toEqual({
@@ -47,7 +51,10 @@ describe('accepted requests', () => {
     });
   });
   it('a user without a JWT key: x-signature is ignored, even garbage', async () => {
-    expect(await verify({ 'x-api-key': 'ak_plain', 'x-signature': 'garbage' })).toMatchObject({ ok: true, signed: false });
+    expect(await verify({ 'x-api-key': 'ak_plain', 'x-signature': 'garbage' })).toMatchObject({
+      ok: true,
+      signed: false,
+    });
   });
   it('a user whose signature is optional may omit it', async () => {
     expect(await verify({ 'x-api-key': 'ak_optional' })).toMatchObject({ ok: true, signed: false });
@@ -57,7 +64,13 @@ describe('accepted requests', () => {
     });
   });
   it('organization acting for a user', async () => {
-    expect(await verify({ 'x-api-key': 'ak_plain', 'x-app-key': 'app_org', 'x-app-signature': appSig() })).toEqual({
+    expect(
+      await verify({
+        'x-api-key': 'ak_plain',
+        'x-app-key': 'app_org',
+        'x-app-signature': appSig(),
+      }),
+    ).toEqual({
       ok: true,
       apiKey: 'ak_plain',
       appKey: 'app_org',
@@ -81,17 +94,76 @@ describe('reasons, in the contract order', () => {
     ['no x-api-key', {}, 'missing_api_key', 'x-api-key'],
     ['blank x-api-key', { 'x-api-key': '   ' }, 'missing_api_key', 'x-api-key'],
     ['unknown x-api-key', { 'x-api-key': 'ak_nobody' }, 'unknown_api_key', 'x-api-key'],
-    ['unknown key wins over a bad signature', { 'x-api-key': 'ak_nobody', 'x-signature': 'x' }, 'unknown_api_key', 'x-api-key'],
+    [
+      'unknown key wins over a bad signature',
+      { 'x-api-key': 'ak_nobody', 'x-signature': 'x' },
+      'unknown_api_key',
+      'x-api-key',
+    ],
     ['required signature absent', { 'x-api-key': 'ak_alice' }, 'missing_signature', 'x-signature'],
-    ['signature checked before the organization', { 'x-api-key': 'ak_alice', 'x-app-key': 'app_nobody' }, 'missing_signature', 'x-signature'],
-    ['App Key without signature', { 'x-api-key': 'ak_plain', 'x-app-key': 'app_org' }, 'missing_app_signature', 'x-app-signature'],
-    ['signature without App Key', { 'x-api-key': 'ak_plain', 'x-app-signature': 'x' }, 'missing_app_key', 'x-app-key'],
-    ['unknown App Key', { 'x-api-key': 'ak_plain', 'x-app-key': 'app_nobody', 'x-app-signature': 'x' }, 'unknown_app_key', 'x-app-key'],
-    ['the user JWT key used as App Secret', { 'x-api-key': 'ak_plain', 'x-app-key': 'app_org', 'x-app-signature': token('app_org', NOW + 60, JWT_KEY) }, 'bad_signature', 'x-app-signature'],
-    ['the App signature carrying the API key', { 'x-api-key': 'ak_plain', 'x-app-key': 'app_org', 'x-app-signature': token('ak_plain', NOW + 60, APP_SECRET) }, 'key_mismatch', 'x-app-signature'],
-    ['a user signature with the App Key as key', { 'x-api-key': 'ak_alice', 'x-signature': token('app_org', NOW + 15, JWT_KEY) }, 'key_mismatch', 'x-signature'],
-    ['a non-member', { 'x-api-key': 'ak_outsider', 'x-app-key': 'app_org', 'x-app-signature': appSig() }, 'not_a_member', 'x-app-key', 403],
-    ['membership checked after the token', { 'x-api-key': 'ak_outsider', 'x-app-key': 'app_org', 'x-app-signature': appSig(NOW - 60) }, 'expired', 'x-app-signature'],
+    [
+      'signature checked before the organization',
+      { 'x-api-key': 'ak_alice', 'x-app-key': 'app_nobody' },
+      'missing_signature',
+      'x-signature',
+    ],
+    [
+      'App Key without signature',
+      { 'x-api-key': 'ak_plain', 'x-app-key': 'app_org' },
+      'missing_app_signature',
+      'x-app-signature',
+    ],
+    [
+      'signature without App Key',
+      { 'x-api-key': 'ak_plain', 'x-app-signature': 'x' },
+      'missing_app_key',
+      'x-app-key',
+    ],
+    [
+      'unknown App Key',
+      { 'x-api-key': 'ak_plain', 'x-app-key': 'app_nobody', 'x-app-signature': 'x' },
+      'unknown_app_key',
+      'x-app-key',
+    ],
+    [
+      'the user JWT key used as App Secret',
+      {
+        'x-api-key': 'ak_plain',
+        'x-app-key': 'app_org',
+        'x-app-signature': token('app_org', NOW + 60, JWT_KEY),
+      },
+      'bad_signature',
+      'x-app-signature',
+    ],
+    [
+      'the App signature carrying the API key',
+      {
+        'x-api-key': 'ak_plain',
+        'x-app-key': 'app_org',
+        'x-app-signature': token('ak_plain', NOW + 60, APP_SECRET),
+      },
+      'key_mismatch',
+      'x-app-signature',
+    ],
+    [
+      'a user signature with the App Key as key',
+      { 'x-api-key': 'ak_alice', 'x-signature': token('app_org', NOW + 15, JWT_KEY) },
+      'key_mismatch',
+      'x-signature',
+    ],
+    [
+      'a non-member',
+      { 'x-api-key': 'ak_outsider', 'x-app-key': 'app_org', 'x-app-signature': appSig() },
+      'not_a_member',
+      'x-app-key',
+      403,
+    ],
+    [
+      'membership checked after the token',
+      { 'x-api-key': 'ak_outsider', 'x-app-key': 'app_org', 'x-app-signature': appSig(NOW - 60) },
+      'expired',
+      'x-app-signature',
+    ],
   ];
   for (const [label, headers, reason, header, status = 401] of cases) {
     it(`${label}: ${reason}`, async () => {
@@ -120,14 +192,19 @@ describe('time boundaries (leeway 5, max ttl 15 / 60)', () => {
     expect(await at(NOW + 21)).toMatchObject({ reason: 'exp_too_far' });
   });
   it('uses the App maximum for x-app-signature', async () => {
-    const app = (exp: number) => verify({ 'x-api-key': 'ak_plain', 'x-app-key': 'app_org', 'x-app-signature': appSig(exp) });
+    const app = (exp: number) =>
+      verify({ 'x-api-key': 'ak_plain', 'x-app-key': 'app_org', 'x-app-signature': appSig(exp) });
     expect(await app(NOW + 65)).toMatchObject({ ok: true });
     expect(await app(NOW + 66)).toMatchObject({ reason: 'exp_too_far' });
   });
   it('honours a configured leeway and maximum', async () => {
     const headers = { 'x-api-key': 'ak_alice', 'x-signature': aliceSig(NOW + 40) };
-    expect(await verify(headers, { maxTtl: { signature: 30 }, leeway: 10 })).toMatchObject({ ok: true });
-    expect(await verify(headers, { maxTtl: { signature: 30 }, leeway: 9 })).toMatchObject({ reason: 'exp_too_far' });
+    expect(await verify(headers, { maxTtl: { signature: 30 }, leeway: 10 })).toMatchObject({
+      ok: true,
+    });
+    expect(await verify(headers, { maxTtl: { signature: 30 }, leeway: 9 })).toMatchObject({
+      reason: 'exp_too_far',
+    });
     expect(await verify(headers, { leeway: 0 })).toMatchObject({ reason: 'exp_too_far' });
   });
 });
@@ -138,12 +215,20 @@ describe('header inputs', () => {
     expect(await verify(headers)).toMatchObject({ ok: true, signed: true });
   });
   it('reads a record with any casing', async () => {
-    expect(await verify({ 'X-API-KEY': 'ak_alice', 'X-Signature': aliceSig() })).toMatchObject({ ok: true });
+    expect(await verify({ 'X-API-KEY': 'ak_alice', 'X-Signature': aliceSig() })).toMatchObject({
+      ok: true,
+    });
   });
   it('reads IncomingHttpHeaders arrays; a repeated key or token fails closed', async () => {
-    expect(await verify({ 'x-api-key': ['ak_alice'], 'x-signature': [aliceSig()] })).toMatchObject({ ok: true });
-    expect(await verify({ 'x-api-key': ['ak_alice', 'ak_plain'] })).toMatchObject({ reason: 'unknown_api_key' });
-    expect(await verify({ 'x-api-key': 'ak_alice', 'x-signature': [aliceSig(), aliceSig()] })).toMatchObject({
+    expect(await verify({ 'x-api-key': ['ak_alice'], 'x-signature': [aliceSig()] })).toMatchObject({
+      ok: true,
+    });
+    expect(await verify({ 'x-api-key': ['ak_alice', 'ak_plain'] })).toMatchObject({
+      reason: 'unknown_api_key',
+    });
+    expect(
+      await verify({ 'x-api-key': 'ak_alice', 'x-signature': [aliceSig(), aliceSig()] }),
+    ).toMatchObject({
       reason: 'malformed_signature',
     });
   });
@@ -152,7 +237,14 @@ describe('header inputs', () => {
 describe('lookups fail closed', () => {
   it('a users lookup that throws rejects with lookup_failed', async () => {
     await expect(
-      verify({ 'x-api-key': 'ak_plain' }, { users: () => { throw new Error('db down'); } }),
+      verify(
+        { 'x-api-key': 'ak_plain' },
+        {
+          users: () => {
+            throw new Error('db down');
+          },
+        },
+      ),
     ).rejects.toMatchObject({ code: 'lookup_failed', field: 'users' });
   });
   it('an organizations lookup that rejects rejects', async () => {
@@ -167,26 +259,43 @@ describe('lookups fail closed', () => {
     await expect(
       verify(
         { 'x-api-key': 'ak_plain', 'x-app-key': 'app_org', 'x-app-signature': appSig() },
-        { organizations: () => ({ appSecret: APP_SECRET, isMember: () => { throw new Error('x'); } }) },
+        {
+          organizations: () => ({
+            appSecret: APP_SECRET,
+            isMember: () => {
+              throw new Error('x');
+            },
+          }),
+        },
       ),
     ).rejects.toMatchObject({ code: 'lookup_failed', field: 'isMember' });
   });
   it('a lookup that never settles times out', async () => {
     const started = Date.now();
     await expect(
-      verify({ 'x-api-key': 'ak_plain' }, { users: () => new Promise(() => {}), lookupTimeoutMs: 50 }),
+      verify(
+        { 'x-api-key': 'ak_plain' },
+        { users: () => new Promise(() => {}), lookupTimeoutMs: 50 },
+      ),
     ).rejects.toMatchObject({ code: 'lookup_timeout', field: 'users' });
     expect(Date.now() - started).toBeLessThan(5000);
   });
   it('a truthy non-boolean isMember answer is not membership', async () => {
     const result = await verify(
       { 'x-api-key': 'ak_plain', 'x-app-key': 'app_org', 'x-app-signature': appSig() },
-      { organizations: () => ({ appSecret: APP_SECRET, isMember: () => 'yes' as unknown as boolean }) },
+      {
+        organizations: () => ({
+          appSecret: APP_SECRET,
+          isMember: () => 'yes' as unknown as boolean,
+        }),
+      },
     );
     expect(result).toMatchObject({ reason: 'not_a_member', status: 403 });
   });
   it('a user record with an empty JWT key is a server error, not an open door', async () => {
-    await expect(verify({ 'x-api-key': 'ak_x' }, { users: () => ({ jwtKey: '' }) })).rejects.toMatchObject({
+    await expect(
+      verify({ 'x-api-key': 'ak_x' }, { users: () => ({ jwtKey: '' }) }),
+    ).rejects.toMatchObject({
       code: 'lookup_failed',
     });
   });
@@ -195,8 +304,12 @@ describe('lookups fail closed', () => {
 describe('options and results', () => {
   it('refuses bad verifier options with a typed error', () => {
     const backend = syncBackend().backend;
-    expect(() => createVerifierEngine(backend, { users: undefined as never })).toThrow(expect.objectContaining({ field: 'users' }));
-    expect(() => createVerifierEngine(backend, { ...options, leeway: -1 })).toThrow(expect.objectContaining({ field: 'leeway' }));
+    expect(() => createVerifierEngine(backend, { users: undefined as never })).toThrow(
+      expect.objectContaining({ field: 'users' }),
+    );
+    expect(() => createVerifierEngine(backend, { ...options, leeway: -1 })).toThrow(
+      expect.objectContaining({ field: 'leeway' }),
+    );
     expect(() => createVerifierEngine(backend, { ...options, maxTtl: { signature: 0 } })).toThrow(
       expect.objectContaining({ field: 'maxTtl.signature' }),
     );
@@ -205,12 +318,16 @@ describe('options and results', () => {
     );
   });
   it('verifyHeadersWith rejects (not throws) on bad options', async () => {
-    await expect(verifyHeadersWith(syncBackend().backend, {}, {} as VerifyOptions)).rejects.toMatchObject({
+    await expect(
+      verifyHeadersWith(syncBackend().backend, {}, {} as VerifyOptions),
+    ).rejects.toMatchObject({
       code: 'invalid_option',
     });
   });
   it('failureBody names the reason and header only', () => {
-    expect(failureBody({ ok: false, reason: 'expired', header: 'x-signature', status: 401 })).toEqual({
+    expect(
+      failureBody({ ok: false, reason: 'expired', header: 'x-signature', status: 401 }),
+    ).toEqual({
       error: 'expired',
       header: 'x-signature',
     });
@@ -218,7 +335,8 @@ describe('options and results', () => {
   it('imports a verifying secret once across requests', async () => {
     const { backend, counts } = syncBackend();
     const verifier = createVerifierEngine(backend, options);
-    for (let i = 0; i < 20; i++) await verifier({ 'x-api-key': 'ak_alice', 'x-signature': aliceSig() });
+    for (let i = 0; i < 20; i++)
+      await verifier({ 'x-api-key': 'ak_alice', 'x-signature': aliceSig() });
     expect(counts.importKey).toBe(1);
     expect(counts.verify).toBe(20);
   });
