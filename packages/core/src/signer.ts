@@ -33,12 +33,14 @@ type TokenBackend<Key> = Pick<SigningBackend<Key>, 'importKey' | 'sign'>;
 export type SignerMode = 'api-key' | 'signed' | 'organization' | 'signed-organization';
 
 /** The headers a request carries, lower-case, in wire order. */
-export interface AuthHeaders {
+// A type alias, not an interface: only an alias is assignable to fetch's HeadersInit, so
+// `fetch(url, { headers: await signer.headers() })` type-checks.
+export type AuthHeaders = {
   'x-api-key': string;
   'x-signature'?: string;
   'x-app-key'?: string;
   'x-app-signature'?: string;
-}
+};
 
 export interface SignedHeaders {
   headers: AuthHeaders;

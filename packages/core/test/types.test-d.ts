@@ -45,6 +45,10 @@ describe('public types', () => {
     createSyncSigner(syncBackend, { apiKey: 'k', organization: { appKey: 'a' } });
   });
 
+  it('headers can be handed to fetch as they are', () => {
+    expectTypeOf<AuthHeaders>().toExtend<HeadersInit>();
+  });
+
   it('header names are literal types', () => {
     expectTypeOf(HEADERS.signature).toEqualTypeOf<'x-signature'>();
   });
