@@ -1,31 +1,36 @@
 /**
- * The signing backend on jose (WebCrypto). The secret is imported once per signer as a
- * non-extractable HMAC SHA-256 CryptoKey, so steady-state signing never re-imports it.
+ * jose (WebCrypto) behind core's engines. A secret is imported once as a non-extractable
+ * HMAC SHA-256 CryptoKey, so steady-state signing never re-imports it. Signing lives here
+ * alone: the verifier half is in verify-backend.ts, so a bundle that only signs (the
+ * package's main entry) carries none of jose's verification code.
  */
 import type { SigningBackend } from '@apisig/core';
-import { CompactSign, compactVerify } from 'jose';
+import { CompactSign } from 'jose';
+
+/** What a signer needs from a backend: importKey and sign, never verifySignature. */
+export type SigningOnlyBackend<Key> = Pick<SigningBackend<Key>, 'importKey' | 'sign'>;
 
 const utf8 = new TextEncoder();
 
-export const joseBackend: SigningBackend<CryptoKey> = {
-  importKey: (secret) =>
-    crypto.subtle.importKey('raw', utf8.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, [
-      'sign',
-      'verify',
-    ]),
+/** The secret's UTF-8 bytes, unchanged, as an HMAC SHA-256 key that cannot be exported. */
+export function importHmacKey(secret: string): Promise<CryptoKey> {
+  const subtle = globalThis.crypto?.subtle;
+  if (subtle === undefined) {
+    // Browsers expose WebCrypto only to secure contexts; say so rather than "undefined".
+    throw new Error(
+      'WebCrypto (crypto.subtle) is unavailable here: browsers expose it only on https:// or localhost pages',
+    );
+  }
+  const algorithm = { name: 'HMAC', hash: 'SHA-256' };
+  return subtle.importKey('raw', utf8.encode(secret), algorithm, false, ['sign', 'verify']);
+}
 
-  // CompactSign over the claims' own JSON keeps their order: { key, exp }, byte for byte.
+export const joseSigningBackend: SigningOnlyBackend<CryptoKey> = {
+  importKey: importHmacKey,
+  // CompactSign over the claims' own JSON keeps their order, { key, exp }, byte for byte,
+  // and jose writes the header's members in the order given: {"alg":"HS256","typ":"JWT"}.
   sign: (claims, key) =>
     new CompactSign(utf8.encode(JSON.stringify(claims)))
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .sign(key),
-
-  async verifySignature(token, key) {
-    try {
-      await compactVerify(token, key, { algorithms: ['HS256'] });
-      return true;
-    } catch {
-      return false;
-    }
-  },
 };

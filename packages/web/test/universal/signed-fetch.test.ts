@@ -1,0 +1,106 @@
+/**
+ * createSignedFetch with the jose signer against a real HTTP server on 127.0.0.1 that
+ * verifies with @apisig/web/verify, from Node and from Chromium (cross-origin, through CORS).
+ */
+import { describe, expect, inject, it } from 'vitest';
+import { createSignedFetch, createSigner, type SignerOptions } from '../../src/index.js';
+import {
+  AHEAD_MS,
+  AHEAD_PREFIX,
+  acme,
+  alice,
+  bob,
+  carol,
+  type EchoBody,
+} from '../support/credentials.js';
+import '../support/context.js';
+
+const apiUrl = inject('apiUrl');
+let nextId = 0;
+const url = (path = '/v1/echo') => `${apiUrl}${path}?id=${Date.now()}-${nextId++}`;
+
+const modes: Array<[string, SignerOptions, Partial<EchoBody>]> = [
+  ['API key', { apiKey: bob.apiKey }, { apiKey: bob.apiKey, signed: false }],
+  ['API key + JWT signing', { ...alice }, { apiKey: alice.apiKey, signed: true }],
+  [
+    'organization',
+    { apiKey: carol.apiKey, organization: acme },
+    { apiKey: carol.apiKey, appKey: acme.appKey, signed: false },
+  ],
+  [
+    'organization, user with a JWT key',
+    { ...alice, organization: acme },
+    { apiKey: alice.apiKey, appKey: acme.appKey, signed: true },
+  ],
+];
+
+describe('signed fetch against a real server', () => {
+  for (const [mode, options, expected] of modes) {
+    it(`${mode}: accepted`, async () => {
+      const fetch = createSignedFetch(createSigner(options));
+      const response = await fetch(url());
+      expect(response.status).toBe(200);
+      expect(await response.json()).toMatchObject({ ok: true, attempts: 1, ...expected });
+    });
+  }
+
+  it('keeps the caller headers and overrides any of ours the caller set', async () => {
+    const fetch = createSignedFetch(createSigner(alice));
+    const response = await fetch(url(), {
+      method: 'POST',
+      headers: { 'x-trace': 'trace-1', 'x-api-key': 'ak_forged', 'x-app-key': acme.appKey },
+      body: 'hello',
+    });
+    expect(response.status).toBe(200);
+    const echo = (await response.json()) as EchoBody;
+    expect(echo).toMatchObject({ apiKey: alice.apiKey, trace: 'trace-1', bodies: ['hello'] });
+    expect(echo.appKey).toBeUndefined();
+  });
+
+  it('a wrong JWT key: 401 with the reason, no retry, nothing echoed', async () => {
+    const fetch = createSignedFetch(createSigner({ ...alice, jwtKey: 'jk_wrong_secret' }));
+    const response = await fetch(url());
+    expect(response.status).toBe(401);
+    const text = await response.text();
+    expect(JSON.parse(text)).toEqual({ error: 'bad_signature', header: 'x-signature' });
+    expect(text).not.toMatch(/ey[A-Za-z0-9_-]{10}|jk_/);
+  });
+
+  it('not a member of the organization: 403', async () => {
+    const fetch = createSignedFetch(createSigner({ apiKey: bob.apiKey, organization: acme }));
+    const response = await fetch(url());
+    expect(response.status).toBe(403);
+    expect(await response.json()).toEqual({ error: 'not_a_member', header: 'x-app-key' });
+  });
+});
+
+describe('a server whose clock is 120 s ahead', () => {
+  it('rejects the first try, reads Date, retries once with the body, and is accepted', async () => {
+    const signer = createSigner(alice);
+    const fetch = createSignedFetch(signer);
+    const response = await fetch(url(`${AHEAD_PREFIX}/v1/echo`), {
+      method: 'POST',
+      body: 'payload',
+    });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ attempts: 2, bodies: ['payload', 'payload'] });
+    // The offset is the server's lead, give or take the round trip and Date's whole seconds.
+    expect(Math.abs(signer.clockOffset - AHEAD_MS / 1000)).toBeLessThan(3);
+
+    const again = await fetch(url(`${AHEAD_PREFIX}/v1/echo`), { method: 'PUT', body: 'later' });
+    expect(await again.json()).toMatchObject({ attempts: 1, bodies: ['later'] });
+  });
+
+  it('replays a Request body on the retry', async () => {
+    const fetch = createSignedFetch(createSigner(alice));
+    const request = new Request(url(`${AHEAD_PREFIX}/v1/echo`), { method: 'POST', body: 'req' });
+    const response = await fetch(request);
+    expect(await response.json()).toMatchObject({ attempts: 2, bodies: ['req', 'req'] });
+  });
+
+  it('an API-key-only request carries no token to expire: accepted on the first try', async () => {
+    const signer = createSigner({ apiKey: bob.apiKey });
+    const response = await createSignedFetch(signer)(url(`${AHEAD_PREFIX}/v1/echo`));
+    expect(await response.json()).toMatchObject({ attempts: 1 });
+  });
+});
