@@ -122,13 +122,13 @@ export function createSignerStore(
       );
   };
 
-  const start = () => {
-    // Headers that expired while nobody watched are not shown as ready.
-    if (expiresAt !== null && expiresAt <= now()) {
+  // Headers that expired while nobody watched (no refresh timer ran) are not shown as ready:
+  // a consumer mounting later starts from pending.
+  const forgetExpired = () => {
+    if (listeners.size === 0 && expiresAt !== null && expiresAt <= now()) {
       snapshot = PENDING;
       expiresAt = null;
     }
-    refresh();
   };
 
   const stop = () => {
@@ -153,14 +153,18 @@ export function createSignerStore(
     signer,
     fetch: createSignedFetch(source, { fetch: options.fetch }),
     subscribe(listener) {
+      forgetExpired();
       listeners.add(listener);
-      if (listeners.size === 1) start();
+      if (listeners.size === 1) refresh();
       return () => {
         if (!listeners.delete(listener)) return;
         if (listeners.size === 0) stop();
       };
     },
-    getSnapshot: () => snapshot,
+    getSnapshot() {
+      forgetExpired();
+      return snapshot;
+    },
     getServerSnapshot: () => PENDING,
   };
 }
