@@ -2,7 +2,7 @@
  * The signing backend on jsonwebtoken. The secret becomes a KeyObject once per signer:
  * with a string key jsonwebtoken re-derives the key on every call, many times slower.
  */
-import { type KeyObject, createSecretKey } from 'node:crypto';
+import { createSecretKey, type KeyObject } from 'node:crypto';
 import type { SyncSigningBackend } from '@apisig/core';
 import jwt from 'jsonwebtoken';
 

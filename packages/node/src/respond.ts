@@ -1,0 +1,52 @@
+/**
+ * Answering from a Node handler, shared by the middleware and the signing handler: JSON
+ * bodies, and the one way an unexpected error leaves (to `next`, or a bare 500).
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+/** Express / Connect's continuation: no argument to go on, an error to hand it to their handler. */
+export type NextFunction = (error?: unknown) => void;
+
+/** A handler that works in node:http (`next` absent), Express and Connect. */
+export type NodeHandler<Result = void> = (
+  request: IncomingMessage,
+  response: ServerResponse,
+  next?: NextFunction,
+) => Promise<Result>;
+
+export function sendJson(
+  response: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
+  const text = JSON.stringify(body);
+  response.statusCode = status;
+  for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
+  response.setHeader('content-type', 'application/json; charset=utf-8');
+  // Auth answers are per request and per user: no cache may keep one.
+  response.setHeader('cache-control', 'no-store');
+  response.setHeader('content-length', Buffer.byteLength(text));
+  response.end(text);
+}
+
+/**
+ * An unexpected error (a lookup or `authorize` that threw, a signer that failed): Express and
+ * Connect get it through `next(error)`, their error handling decides; plain node:http gets a
+ * 500 that says nothing about it. Either way nothing is let through.
+ */
+export function failUnexpectedly(
+  response: ServerResponse,
+  error: unknown,
+  next: NextFunction | undefined,
+): void {
+  if (next !== undefined) {
+    next(error);
+    return;
+  }
+  if (response.headersSent) {
+    response.destroy();
+    return;
+  }
+  sendJson(response, 500, { error: 'internal_error' });
+}

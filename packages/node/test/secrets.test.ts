@@ -1,0 +1,154 @@
+/**
+ * A secret (JWT key, App Secret) never shows: not in a printed signer however it is printed,
+ * not in an error however it is inspected, not in what a verifier answers.
+ */
+import { Console } from 'node:console';
+import { PassThrough } from 'node:stream';
+import { inspect } from 'node:util';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import {
+  ApiSigError,
+  createSigner,
+  jsonwebtokenBackend,
+  type Signer,
+  verifyHeaders,
+} from '../src/index.js';
+import { APP_KEY, APP_SECRET, JWT_KEY, SECRETS, SIGNED_KEY } from './fixtures.js';
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+/** Everything a value can be turned into text by: each way a log line could carry it. */
+function renderings(value: unknown): string[] {
+  const chunks: string[] = [];
+  const stream = new PassThrough();
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk.toString('utf8')));
+  const logger = new Console({ stdout: stream, stderr: stream });
+  logger.log(value);
+  logger.log('%o %O %s %j', value, value, value, value);
+  logger.error(value);
+  logger.dir(value, { depth: null, showHidden: true });
+  const texts = [
+    chunks.join(''),
+    inspect(value, { depth: null, showHidden: true }),
+    inspect(value, { depth: null, showHidden: true, customInspect: false, getters: true }),
+    String(value),
+    `${value}`,
+  ];
+  try {
+    texts.push(JSON.stringify(value) ?? '');
+  } catch {
+    // a value JSON cannot render carries nothing into a JSON log either
+  }
+  if (value instanceof Error) {
+    texts.push(value.message, value.stack ?? '', inspect(value.cause, { depth: null }));
+  }
+  return texts;
+}
+
+function expectNoSecret(value: unknown, secrets: readonly string[] = SECRETS): void {
+  const texts = renderings(value);
+  expect(texts.join('').length).toBeGreaterThan(0);
+  for (const text of texts) {
+    for (const secret of secrets) expect(text).not.toContain(secret);
+  }
+}
+
+function caught(run: () => unknown): unknown {
+  try {
+    run();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected a throw');
+}
+
+describe('a printed signer', () => {
+  const signers: Array<[string, Signer]> = [
+    ['signed', createSigner({ apiKey: SIGNED_KEY, jwtKey: JWT_KEY })],
+    [
+      'signed organization',
+      createSigner({
+        apiKey: SIGNED_KEY,
+        jwtKey: JWT_KEY,
+        organization: { appKey: APP_KEY, appSecret: APP_SECRET },
+      }),
+    ],
+  ];
+  for (const [name, signer] of signers) {
+    it(`${name}: shows its API key and mode, never a secret`, () => {
+      signer.headers();
+      expectNoSecret(signer);
+      expectNoSecret(signer.forUser({ apiKey: 'ak_other', jwtKey: 'jk_other_secret' }), [
+        ...SECRETS,
+        'jk_other_secret',
+      ]);
+      expect(JSON.stringify(signer)).toBe(
+        JSON.stringify({ apiKey: SIGNED_KEY, mode: signer.mode }),
+      );
+      expect(String(signer)).toContain(SIGNED_KEY);
+    });
+  }
+});
+
+describe('errors', () => {
+  it('bad credentials name the field, never the value', () => {
+    const tooLong = `${JWT_KEY}${'x'.repeat(5000)}`;
+    const cases: Array<[() => unknown, string]> = [
+      [() => createSigner({ apiKey: SIGNED_KEY, jwtKey: tooLong }), 'jwtKey'],
+      [() => createSigner({ apiKey: `key ${JWT_KEY}` }), 'apiKey'],
+      [
+        () =>
+          createSigner({ apiKey: SIGNED_KEY, organization: { appSecret: APP_SECRET } as never }),
+        'appKey',
+      ],
+      [
+        () =>
+          createSigner({
+            apiKey: SIGNED_KEY,
+            organization: { appKey: `app\n${APP_SECRET}`, appSecret: APP_SECRET },
+          }),
+        'appKey',
+      ],
+    ];
+    for (const [run, field] of cases) {
+      const error = caught(run);
+      expect(error).toBeInstanceOf(ApiSigError);
+      expect(error).toMatchObject({ code: 'invalid_credentials', field });
+      expectNoSecret(error, [...SECRETS, tooLong]);
+    }
+  });
+
+  it('a failure inside jsonwebtoken that quotes the secret loses that cause', () => {
+    vi.spyOn(jsonwebtokenBackend, 'sign').mockImplementation(() => {
+      throw new Error(`cannot sign with ${JWT_KEY}`);
+    });
+    const signer = createSigner({ apiKey: SIGNED_KEY, jwtKey: JWT_KEY });
+    const error = caught(() => signer.headers());
+    expect(error).toMatchObject({ name: 'ApiSigError', code: 'signing_failed' });
+    expectNoSecret(error);
+  });
+
+  it('a lookup that returns a bad secret fails closed without showing it', async () => {
+    const error = await verifyHeaders(
+      { 'x-api-key': SIGNED_KEY, 'x-signature': 'a.b.c' },
+      { users: () => ({ jwtKey: 42 as unknown as string }) },
+    ).catch((rejection: unknown) => rejection);
+    expect(error).toMatchObject({ code: 'lookup_failed', field: 'users().jwtKey' });
+    expectNoSecret(error);
+  });
+
+  it('a refused request names the reason and header, not the token', async () => {
+    const signer = createSigner({ apiKey: SIGNED_KEY, jwtKey: 'jk_wrong_one' });
+    const headers = signer.headers();
+    const result = await verifyHeaders(headers, { users: () => ({ jwtKey: JWT_KEY }) });
+    expect(result).toStrictEqual({
+      ok: false,
+      reason: 'bad_signature',
+      header: 'x-signature',
+      status: 401,
+    });
+    expectNoSecret(result, [...SECRETS, headers['x-signature'] as string]);
+  });
+});
