@@ -14,6 +14,23 @@ const reactDom18 = packageDir('react-dom-18');
 // its ESM build, processed by vitest, goes through the aliases below.
 const testingLibraryEsm = `${packageDir('@testing-library/react')}/dist/@testing-library`;
 
+/** Debian's Chromium, headless, with nothing phoning home (the flags from the brief). */
+const chromium = {
+  ...chromiumLaunchOptions,
+  args: [
+    ...new Set([
+      ...chromiumLaunchOptions.args,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ]),
+  ],
+};
+
 const unitTests = ['test/**/*.test.{ts,tsx}'];
 const browserTests = ['test/**/*.browser.test.{ts,tsx}'];
 
@@ -63,11 +80,13 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: browserTests,
+          // The test API on 127.0.0.1, started in Node; its URL comes through provide/inject.
+          globalSetup: ['./test/browser/global-setup.ts'],
           browser: {
             enabled: true,
             headless: true,
             screenshotFailures: false,
-            provider: playwright({ launchOptions: chromiumLaunchOptions }),
+            provider: playwright({ launchOptions: chromium }),
             instances: [{ browser: 'chromium' }],
           },
         },

@@ -1,7 +1,7 @@
 import { createSigner } from '@apisig/web';
-import { act, render, renderHook, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, render, renderHook, screen, waitFor } from '@testing-library/react';
 import { Component, type ReactNode, StrictMode, useEffect } from 'react';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   ApiSigProvider,
   type FetchLike,
@@ -12,6 +12,9 @@ import {
   useSigner,
 } from '../src/index.js';
 import { accepted, credentials, trackedSigner } from './support.js';
+
+// No vitest globals here, so testing-library cannot unmount by itself.
+afterEach(cleanup);
 
 class Catch extends Component<{ children: ReactNode }, { error: unknown }> {
   override state = { error: null as unknown };

@@ -2,7 +2,7 @@
  * Render counts and timers under fake time. WebCrypto signs on a thread, outside fake time:
  * trackedSigner().settle() waits for it in real time before each assertion.
  */
-import { act, render } from '@testing-library/react';
+import { act, cleanup, render } from '@testing-library/react';
 import { StrictMode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
@@ -13,6 +13,9 @@ import {
   useSignedFetch,
 } from '../src/index.js';
 import { accepted, credentials, trackedSigner } from './support.js';
+
+// No vitest globals here, so testing-library cannot unmount by itself.
+afterEach(cleanup);
 
 const START = Date.UTC(2026, 0, 1, 12, 0, 0, 250);
 
