@@ -11,5 +11,10 @@ export interface Claims {
  * so every conforming signer emits the same bytes for the same second.
  */
 export function buildClaims(key: string, ttlSeconds: number, nowSeconds: number): Claims {
-  return { key, exp: Math.floor(nowSeconds) + ttlSeconds };
+  return { key, exp: expiryFor(ttlSeconds, nowSeconds) };
+}
+
+/** The `exp` claim alone: what a signer compares its cached token against on every call. */
+export function expiryFor(ttlSeconds: number, nowSeconds: number): number {
+  return Math.floor(nowSeconds) + ttlSeconds;
 }

@@ -9,7 +9,7 @@ import {
   type SigningBackend,
   type SyncSigningBackend,
 } from './backend.js';
-import { buildClaims } from './claims.js';
+import { expiryFor } from './claims.js';
 import { type ClockObservation, nextClockOffset } from './clock.js';
 import { HEADERS } from './contract.js';
 import { ApiSigError } from './errors.js';
@@ -140,7 +140,7 @@ function createSlot<Key>(
 
 /** The token for this second: the cached one when its exp is right, a fresh one otherwise. */
 function tokenFor(slot: TokenSlot<unknown>, nowSeconds: number): MaybePromise<string> {
-  const exp = buildClaims(slot.key, slot.ttl, nowSeconds).exp;
+  const exp = expiryFor(slot.ttl, nowSeconds);
   const cached = slot.cached;
   if (cached !== undefined && cached.exp === exp) return cached.token;
   const token = slot.issue(exp);
@@ -148,9 +148,15 @@ function tokenFor(slot: TokenSlot<unknown>, nowSeconds: number): MaybePromise<st
   slot.cached = entry;
   if (isPromiseLike(token)) {
     // Concurrent calls in this second share the in-flight signing; a failure is not cached.
-    token.catch(() => {
-      if (slot.cached === entry) slot.cached = undefined;
-    });
+    // Once signed, the token is kept as a plain string: reusing it then costs no promise hop.
+    token.then(
+      (value) => {
+        if (slot.cached === entry) slot.cached = { exp, token: value };
+      },
+      () => {
+        if (slot.cached === entry) slot.cached = undefined;
+      },
+    );
   }
   return token;
 }
@@ -189,20 +195,27 @@ function buildSigner(shared: Shared, apiKey: string, jwtKey: string | undefined)
     return headers;
   };
 
-  const issue = (): MaybePromise<SignedHeaders> => {
-    const nowSeconds = Math.floor(config.clock() / 1000 + state.offset);
-    const signature = userSlot && tokenFor(userSlot, nowSeconds);
-    const appSignature = appSlot && tokenFor(appSlot, nowSeconds);
-    const ttls = [userSlot?.ttl, appSlot?.ttl].filter((ttl) => ttl !== undefined);
-    const expiresAt = ttls.length === 0 ? null : (nowSeconds + Math.min(...ttls)) * 1000;
+  const ttls = [userSlot?.ttl, appSlot?.ttl].filter((ttl) => ttl !== undefined);
+  const shortestTtl = ttls.length === 0 ? undefined : Math.min(...ttls);
+
+  const nowSeconds = () => Math.floor(config.clock() / 1000 + state.offset);
+
+  /** This second's headers: at once when its tokens are signed, later while one is signing. */
+  const headersAt = (now: number): MaybePromise<AuthHeaders> => {
+    const signature = userSlot && tokenFor(userSlot, now);
+    const appSignature = appSlot && tokenFor(appSlot, now);
     if (isPromiseLike(signature) || isPromiseLike(appSignature)) {
-      return Promise.all([signature, appSignature]).then(([sig, app]) => ({
-        headers: assemble(sig, app),
-        expiresAt,
-      }));
+      return Promise.all([signature, appSignature]).then(([sig, app]) => assemble(sig, app));
     }
-    return { headers: assemble(signature, appSignature), expiresAt };
+    return assemble(signature, appSignature);
   };
+
+  const issue = (): MaybePromise<SignedHeaders> => {
+    const now = nowSeconds();
+    const expiresAt = shortestTtl === undefined ? null : (now + shortestTtl) * 1000;
+    return chain(headersAt(now), (headers) => ({ headers, expiresAt }));
+  };
+  const currentHeaders = () => headersAt(nowSeconds());
 
   // One engine, two idioms: node's backend is synchronous, WebCrypto's always a promise.
   const deliver = <T>(produce: () => MaybePromise<T>): MaybePromise<T> => {
@@ -227,7 +240,7 @@ function buildSigner(shared: Shared, apiKey: string, jwtKey: string | undefined)
     get clockOffset() {
       return state.offset;
     },
-    headers: () => deliver(() => chain(issue(), (signed) => signed.headers)),
+    headers: () => deliver(currentHeaders),
     sign: () => deliver(issue),
     setClockOffset(seconds: number) {
       state.offset = validateClockOffset('clockOffset', seconds);

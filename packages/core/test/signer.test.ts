@@ -157,6 +157,23 @@ describe('reuse within a second', () => {
     expect(counts.importKey).toBe(2);
   });
 
+  it('async: a token already signed is served at once, without waiting on the backend', async () => {
+    const { backend } = asyncBackend();
+    const signer = createAsyncSigner(backend, {
+      apiKey: 'ak_1',
+      jwtKey: JWT_KEY,
+      organization: { appKey: 'app_1', appSecret: APP_SECRET },
+      clock: () => T0,
+    });
+    const first = await signer.headers();
+    let served: unknown;
+    void signer.headers().then((headers) => {
+      served = headers;
+    });
+    await Promise.resolve(); // one microtask: the steady state is one resolved promise
+    expect(served).toEqual(first);
+  });
+
   it('async: a failed signing is not cached', async () => {
     const { backend } = asyncBackend();
     let failures = 1;
