@@ -1,3 +1,4 @@
 export * from './crypto-backend.js';
+export * from './hostile-corpus.js';
 export * from './server.js';
 export * from './vectors.js';

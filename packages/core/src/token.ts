@@ -14,7 +14,9 @@ const BASE64URL_SEGMENT = /^[A-Za-z0-9_-]*$/;
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 const VALUES = new Uint8Array(128);
 for (let i = 0; i < ALPHABET.length; i++) VALUES[ALPHABET.charCodeAt(i)] = i;
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+// ignoreBOM keeps a leading BOM in the text, so JSON.parse refuses it: jose would strip it
+// and jsonwebtoken would not, and one token must get one answer from every adapter.
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** Strict base64url (no padding, no whitespace) to bytes; null when it is not that. */
 export function decodeBase64Url(segment: string): Uint8Array | null {
@@ -59,7 +61,9 @@ export function decodeToken(token: string): DecodedToken | null {
   const segments = token.split('.');
   if (segments.length !== 3) return null;
   const [headerSegment, payloadSegment, signatureSegment] = segments as [string, string, string];
-  if (!BASE64URL_SEGMENT.test(signatureSegment) || signatureSegment.length % 4 === 1) return null;
+  // Strict like the other two: a lax decoder (jose's) maps two strings to one HMAC, so a
+  // token could be re-spelt without the secret, and adapters would disagree on it.
+  if (decodeBase64Url(signatureSegment) === null) return null;
   const header = decodeJsonObject(headerSegment);
   if (header === null) return null;
   const payload = decodeJsonObject(payloadSegment);

@@ -1,0 +1,79 @@
+/**
+ * The hostile-token corpus (internal/test-support/src/hostile-corpus.ts) against core's
+ * engine on the test backend (node:crypto, string-compared HMAC), and the two structure
+ * rules it taught core: a BOM is not JSON, and a signature must be canonical base64url
+ * (jose decodes both leniently and accepted what jsonwebtoken refused).
+ */
+import {
+  corpusClock,
+  corpusLookups,
+  corpusRequest,
+  corpusSecrets,
+  forgeToken,
+  hostileCorpus,
+  listenOnLoopback,
+  oversizeCases,
+  syncBackend,
+} from '@apisig/test-support';
+import { afterAll, describe, expect, it } from 'vitest';
+import { decodeToken, verifyHeadersWith } from '../src/index.js';
+
+const trapHits: string[] = [];
+const trap = await listenOnLoopback((request, response) => {
+  trapHits.push(request.url ?? '');
+  response.end();
+});
+afterAll(() => trap.close());
+
+const corpus = hostileCorpus(trap.url);
+const oversize = new Set(oversizeCases().map((entry) => entry.token));
+
+describe(`hostile corpus (${corpus.length} tokens), core engine`, () => {
+  it.each(corpus)('$header: $name → $expected', async (entry) => {
+    const { backend, counts } = syncBackend();
+    const result = await verifyHeadersWith(backend, corpusRequest(entry), {
+      ...corpusLookups,
+      clock: corpusClock,
+    });
+    if (entry.expected === 'accepted') expect(result).toMatchObject({ ok: true });
+    else
+      expect(result).toEqual({
+        ok: false,
+        reason: entry.expected,
+        header: entry.header,
+        status: 401,
+      });
+    const printed = JSON.stringify(result);
+    for (const secret of corpusSecrets) expect(printed).not.toContain(secret);
+    if (oversize.has(entry.token)) expect(counts.verify).toBe(0);
+  });
+
+  it('fetched nothing from any jku / x5u', () => expect(trapHits).toEqual([]));
+});
+
+describe('decodeToken: one spelling per token', () => {
+  const header = { alg: 'HS256', typ: 'JWT' };
+  const good = forgeToken(header, { key: 'k', exp: 1 }, 's');
+
+  it('refuses a leading BOM in the header or the payload', () => {
+    expect(decodeToken(good)).not.toBeNull();
+    expect(
+      decodeToken(forgeToken(`\uFEFF${JSON.stringify(header)}`, { key: 'k', exp: 1 }, 's')),
+    ).toBeNull();
+    expect(decodeToken(forgeToken(header, '\uFEFF{"key":"k","exp":1}', 's'))).toBeNull();
+  });
+
+  it('refuses a signature re-spelt in its spare bits (same bytes to a lax decoder)', () => {
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    const signature = good.split('.')[2] as string;
+    // 43 characters carry 258 bits for a 256-bit HMAC: the last one's low 2 bits are spare.
+    const last = alphabet.indexOf(signature.at(-1) as string);
+    expect(last & 3).toBe(0);
+    for (const spare of [1, 2, 3]) {
+      const twin = `${good.slice(0, -1)}${alphabet[last | spare]}`;
+      const twinBytes = Buffer.from(twin.split('.')[2] as string, 'base64url');
+      expect(twinBytes.equals(Buffer.from(signature, 'base64url'))).toBe(true);
+      expect(decodeToken(twin)).toBeNull();
+    }
+  });
+});
