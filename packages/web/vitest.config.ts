@@ -37,6 +37,7 @@ export default defineConfig({
           environment: 'node',
           globalSetup,
           typecheck,
+          benchmark: { include: ['bench/**/*.bench.ts'] },
         },
       },
       {
