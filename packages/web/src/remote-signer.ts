@@ -80,8 +80,11 @@ function invalidResponse(message: string, cause?: unknown): ApiSigError {
   return new ApiSigError('remote_signer_invalid_response', message, { field: 'response', cause });
 }
 
-/** The endpoint's answer, checked: auth headers by core's rules, expiresAt a finite number. */
-function parseAnswer(text: string): { headers: AuthHeaders; expiresAt: number } {
+/**
+ * The endpoint's answer, checked: auth headers by core's rules, expiresAt a finite number,
+ * or null for headers that carry no token (a server signer in API-key mode) and never expire.
+ */
+function parseAnswer(text: string): SignedHeaders {
   let body: unknown;
   try {
     body = JSON.parse(text);
@@ -99,10 +102,13 @@ function parseAnswer(text: string): { headers: AuthHeaders; expiresAt: number } 
     const field = (error as ApiSigError).field ?? 'headers';
     throw invalidResponse(`the remote signer answered invalid ${field}`, error);
   }
-  if (typeof answer.expiresAt !== 'number' || !Number.isFinite(answer.expiresAt)) {
+  const tokenless =
+    headers['x-signature'] === undefined && headers['x-app-signature'] === undefined;
+  const finite = typeof answer.expiresAt === 'number' && Number.isFinite(answer.expiresAt);
+  if (!finite && !(answer.expiresAt === null && tokenless)) {
     throw invalidResponse('the remote signer answered no finite expiresAt');
   }
-  return { headers, expiresAt: answer.expiresAt };
+  return { headers, expiresAt: answer.expiresAt as number | null };
 }
 
 interface Cached {
@@ -144,6 +150,7 @@ export function createRemoteSigner(options: RemoteSignerOptions): RemoteSigner {
       throw refused(`the remote signer refused with status ${response.status}`, response.status);
     }
     const answer = parseAnswer(await response.text());
+    if (answer.expiresAt === null) return { signed: answer, refreshAt: Number.POSITIVE_INFINITY };
     // expiresAt is on the server's clock; its Date header tells how far ours is from it.
     const offsetSeconds = estimateClockOffset({
       date: response.headers.get('date'),

@@ -215,6 +215,25 @@ describe('createRemoteSigner: a skewed clock', () => {
   });
 });
 
+describe('createRemoteSigner: a server signer in API-key mode', () => {
+  it('takes expiresAt null for headers without a token, and keeps them', async () => {
+    const { local, clock } = localClock();
+    const endpoint = await signingEndpoint(local);
+    const apiKeyOnly = createSigner({ apiKey: credentials.apiKey });
+    endpoint.state.answer = async (response) => {
+      response.end(JSON.stringify(await apiKeyOnly.sign()));
+    };
+    const signer = createRemoteSigner({ url: endpoint.url, clock });
+    expect(await signer.sign()).toEqual({
+      headers: { 'x-api-key': credentials.apiKey },
+      expiresAt: null,
+    });
+    local.now += 3_600_000;
+    await signer.headers();
+    expect(endpoint.seen).toHaveLength(1);
+  });
+});
+
 describe('createRemoteSigner: refusals', () => {
   for (const status of [401, 403, 500]) {
     it(`refuses with the status on ${status}, and does not cache the failure`, async () => {
@@ -271,7 +290,10 @@ describe('createRemoteSigner: garbage answers', () => {
       JSON.stringify({ headers: { 'x-api-key': 'ak' }, expiresAt: '1767268860000' }),
     ],
     ['an infinite expiresAt', '{"headers":{"x-api-key":"ak"},"expiresAt":1e999}'],
-    ['a null expiresAt', JSON.stringify({ headers: { 'x-api-key': 'ak' }, expiresAt: null })],
+    [
+      'a null expiresAt with a token',
+      JSON.stringify({ headers: { 'x-api-key': 'ak', 'x-signature': token }, expiresAt: null }),
+    ],
   ];
   for (const [name, body] of garbage) {
     it(`refuses ${name} as an invalid response, and does not cache it`, async () => {
