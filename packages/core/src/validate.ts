@@ -187,12 +187,24 @@ export function validateClockOffset(field: string, value: unknown): number {
   return value;
 }
 
+/**
+ * The clock, checked on every reading: a clock that returns NaN (an invalid Date) would make
+ * every exp comparison false, so a verifier would accept any token and a signer would sign
+ * `"exp":null`. A reading that is not a finite number throws instead.
+ */
 export function validateClock(field: string, value: unknown): () => number {
   if (value === undefined) return Date.now;
   if (typeof value !== 'function') {
     throw invalidOption(field, `must be a function returning epoch milliseconds`);
   }
-  return value as () => number;
+  const clock = value as () => number;
+  return () => {
+    const ms = clock();
+    if (typeof ms !== 'number' || !Number.isFinite(ms)) {
+      throw invalidOption(field, 'returned something other than finite epoch milliseconds');
+    }
+    return ms;
+  };
 }
 
 function validateRecord(field: string, value: unknown): Record<string, unknown> {

@@ -154,6 +154,9 @@ interface VerifierConfig {
   lookupTimeoutMs: number;
 }
 
+/** The longest delay setTimeout honours (2^31 - 1 ms, about 24.8 days). */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 const VERIFY_FIELDS = ['users', 'organizations', 'clock', 'leeway', 'maxTtl', 'lookupTimeoutMs'];
 
 function validateVerifyOptions(options: unknown): VerifierConfig {
@@ -173,8 +176,13 @@ function validateVerifyOptions(options: unknown): VerifierConfig {
     throw invalidOption('leeway', `must be a whole number of seconds within 0..${TTL_RANGE.max}`);
   }
   const timeout = record.lookupTimeoutMs ?? DEFAULT_LOOKUP_TIMEOUT_MS;
-  if (typeof timeout !== 'number' || Number.isNaN(timeout) || timeout <= 0) {
-    throw invalidOption('lookupTimeoutMs', 'must be a positive number of milliseconds');
+  // Timers clamp a longer delay to 1 ms: such a timeout would fail every lookup at once.
+  const holdable = timeout === Number.POSITIVE_INFINITY || (timeout as number) <= MAX_TIMER_MS;
+  if (typeof timeout !== 'number' || Number.isNaN(timeout) || timeout <= 0 || !holdable) {
+    throw invalidOption(
+      'lookupTimeoutMs',
+      `must be a positive number of milliseconds up to ${MAX_TIMER_MS}, or Infinity`,
+    );
   }
   const maxTtl = record.maxTtl === undefined ? {} : validateRecord('maxTtl', record.maxTtl);
   rejectUnknownFields('maxTtl.', maxTtl, ['signature', 'appSignature']);
