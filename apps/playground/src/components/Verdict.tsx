@@ -1,0 +1,77 @@
+import { REASONS } from '../reasons.ts';
+import type { Attempt } from '../recorder.ts';
+
+interface Refusal {
+  error: string;
+  header?: string;
+}
+
+interface Acceptance {
+  verdict: 'accepted';
+  authenticatedWith: string;
+  user: { name: string };
+  organization: { name: string } | null;
+  echo?: unknown;
+}
+
+const HOW: Record<string, string> = {
+  'api-key': 'API key',
+  signed: 'API key + JWT signature',
+  organization: 'organization signature',
+  'signed-organization': 'JWT + organization signatures',
+};
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+/** The server's answer to one attempt, in words: who it accepted, or why it refused. */
+export function Verdict({ attempt }: { attempt: Attempt }) {
+  const { status, body } = attempt;
+  if (status === 200 && isObject(body) && body.verdict === 'accepted') {
+    const accepted = body as unknown as Acceptance;
+    return (
+      <div className="verdict verdict--accepted" data-testid="verdict" data-outcome="accepted">
+        <div className="verdict__headline">
+          <span className="verdict__icon">✓</span> Accepted as <strong>{accepted.user.name}</strong>
+        </div>
+        <div className="verdict__detail">
+          by {HOW[accepted.authenticatedWith] ?? accepted.authenticatedWith}
+          {accepted.organization && <> through {accepted.organization.name}</>}
+        </div>
+      </div>
+    );
+  }
+  if (isObject(body) && typeof body.error === 'string') {
+    const refusal = body as unknown as Refusal;
+    const refused = status === 401 || status === 403;
+    return (
+      <div
+        className={`verdict ${refused ? 'verdict--refused' : 'verdict--error'}`}
+        data-testid="verdict"
+        data-outcome={refused ? 'refused' : 'error'}
+      >
+        <div className="verdict__headline">
+          <span className="verdict__icon">✕</span> Refused:{' '}
+          <code className="mono" data-testid="reason">
+            {refusal.error}
+          </code>
+          {refusal.header && (
+            <span className="muted">
+              {' '}
+              on <code className="mono">{refusal.header}</code>
+            </span>
+          )}
+        </div>
+        <div className="verdict__detail">{REASONS[refusal.error] ?? `HTTP ${status}`}</div>
+      </div>
+    );
+  }
+  return (
+    <div className="verdict verdict--error" data-testid="verdict" data-outcome="error">
+      <div className="verdict__headline">
+        {status === null ? `No answer: ${attempt.error ?? 'network error'}` : `HTTP ${status}`}
+      </div>
+    </div>
+  );
+}
