@@ -27,27 +27,34 @@ export const corpusClock = () => CORPUS_NOW * 1000 + 999;
 const LEEWAY = 5;
 const MAX_TTL: Record<TokenHeader, number> = { 'x-signature': 15, 'x-app-signature': 60 };
 
-/** A user with a JWT key (signs x-signature), a plain member, an outsider, an organization. */
+/**
+ * alice: a JWT key, a member; bob: no JWT key, a member; carol: no JWT key, not a member;
+ * mallory: another user with a JWT key; acme: the organization.
+ */
 export const corpusCredentials = {
   alice: { apiKey: 'ak_alice', jwtKey: 'jk_alice_corpus_secret_5b2e' },
   bob: { apiKey: 'ak_bob' },
+  carol: { apiKey: 'ak_carol' },
   mallory: { apiKey: 'ak_mallory', jwtKey: 'jk_mallory_corpus_secret_91c0' },
   acme: { appKey: 'app_acme', appSecret: 'as_acme_corpus_secret_0d7f' },
 } as const;
 
-const { alice, bob, mallory, acme } = corpusCredentials;
+const { alice, bob, carol, mallory, acme } = corpusCredentials;
 
 /** Lookups for a verifier: structural, so this package need not import @apisig/core. */
 export const corpusLookups = {
   users: (apiKey: string): { jwtKey?: string } | null => {
     if (apiKey === alice.apiKey) return { jwtKey: alice.jwtKey };
     if (apiKey === mallory.apiKey) return { jwtKey: mallory.jwtKey };
-    if (apiKey === bob.apiKey) return {};
+    if (apiKey === bob.apiKey || apiKey === carol.apiKey) return {};
     return null;
   },
   organizations: (appKey: string) =>
     appKey === acme.appKey
-      ? { appSecret: acme.appSecret, isMember: (apiKey: string) => apiKey === bob.apiKey }
+      ? {
+          appSecret: acme.appSecret,
+          isMember: (apiKey: string) => apiKey === bob.apiKey || apiKey === alice.apiKey,
+        }
       : null,
 };
 
@@ -720,3 +727,158 @@ export function hostileCorpus(trapUrl: string): HostileCase[] {
 
 /** Every secret the corpus knows: no verdict may contain one. */
 export const corpusSecrets: readonly string[] = [alice.jwtKey, mallory.jwtKey, acme.appSecret];
+
+/** A whole request and the verdict CONTRACT.md gives it. */
+export interface OrganizationCase {
+  name: string;
+  request: Record<string, string | string[]>;
+  expected: { reason: string; header: string; status: 401 | 403 } | 'accepted';
+}
+
+/** The organization paths: which header fails, in the contract's order, for each mix-up. */
+export function organizationCases(): OrganizationCase[] {
+  const userToken = (key: string, secret: string) =>
+    token(HS256, { key, exp: CORPUS_NOW + 15 }, secret);
+  const appToken = (key: string, secret: string) =>
+    token(HS256, { key, exp: CORPUS_NOW + 60 }, secret);
+  const aliceSig = userToken(alice.apiKey, alice.jwtKey);
+  const acmeSig = appToken(acme.appKey, acme.appSecret);
+  const fail = (reason: string, header: string, status: 401 | 403 = 401) => ({
+    reason,
+    header,
+    status,
+  });
+  return [
+    {
+      name: 'member through the organization (control)',
+      request: { 'x-api-key': bob.apiKey, 'x-app-key': acme.appKey, 'x-app-signature': acmeSig },
+      expected: 'accepted',
+    },
+    {
+      name: 'all four headers (control)',
+      request: {
+        'x-api-key': alice.apiKey,
+        'x-signature': aliceSig,
+        'x-app-key': acme.appKey,
+        'x-app-signature': acmeSig,
+      },
+      expected: 'accepted',
+    },
+    {
+      name: 'App Key without its signature',
+      request: { 'x-api-key': bob.apiKey, 'x-app-key': acme.appKey },
+      expected: fail('missing_app_signature', 'x-app-signature'),
+    },
+    {
+      name: 'App signature without its App Key',
+      request: { 'x-api-key': bob.apiKey, 'x-app-signature': acmeSig },
+      expected: fail('missing_app_key', 'x-app-key'),
+    },
+    {
+      name: 'blank App Key beside a valid signature',
+      request: { 'x-api-key': bob.apiKey, 'x-app-key': ' ', 'x-app-signature': acmeSig },
+      expected: fail('missing_app_key', 'x-app-key'),
+    },
+    {
+      name: 'unknown App Key, token signed for it with the real App Secret',
+      request: {
+        'x-api-key': bob.apiKey,
+        'x-app-key': 'app_unknown',
+        'x-app-signature': appToken('app_unknown', acme.appSecret),
+      },
+      expected: fail('unknown_app_key', 'x-app-key'),
+    },
+    {
+      name: 'App Key in another case',
+      request: {
+        'x-api-key': bob.apiKey,
+        'x-app-key': acme.appKey.toUpperCase(),
+        'x-app-signature': appToken(acme.appKey.toUpperCase(), acme.appSecret),
+      },
+      expected: fail('unknown_app_key', 'x-app-key'),
+    },
+    {
+      name: 'App Key sent twice (joined into one value)',
+      request: {
+        'x-api-key': bob.apiKey,
+        'x-app-key': [acme.appKey, acme.appKey],
+        'x-app-signature': acmeSig,
+      },
+      expected: fail('unknown_app_key', 'x-app-key'),
+    },
+    {
+      name: "the user's JWT key used as App Secret",
+      request: {
+        'x-api-key': alice.apiKey,
+        'x-signature': aliceSig,
+        'x-app-key': acme.appKey,
+        'x-app-signature': appToken(acme.appKey, alice.jwtKey),
+      },
+      expected: fail('bad_signature', 'x-app-signature'),
+    },
+    {
+      name: 'the App Secret used as the JWT key',
+      request: {
+        'x-api-key': alice.apiKey,
+        'x-signature': userToken(alice.apiKey, acme.appSecret),
+        'x-app-key': acme.appKey,
+        'x-app-signature': acmeSig,
+      },
+      expected: fail('bad_signature', 'x-signature'),
+    },
+    {
+      name: "the App Key's signature carrying the API key as its key",
+      request: {
+        'x-api-key': bob.apiKey,
+        'x-app-key': acme.appKey,
+        'x-app-signature': appToken(bob.apiKey, acme.appSecret),
+      },
+      expected: fail('key_mismatch', 'x-app-signature'),
+    },
+    {
+      name: "the user's token replayed as the App signature",
+      request: {
+        'x-api-key': alice.apiKey,
+        'x-signature': aliceSig,
+        'x-app-key': acme.appKey,
+        'x-app-signature': aliceSig,
+      },
+      expected: fail('bad_signature', 'x-app-signature'),
+    },
+    {
+      name: "the App signature replayed as the user's token",
+      request: {
+        'x-api-key': alice.apiKey,
+        'x-signature': acmeSig,
+        'x-app-key': acme.appKey,
+        'x-app-signature': acmeSig,
+      },
+      expected: fail('bad_signature', 'x-signature'),
+    },
+    {
+      name: 'a non-member with a valid App signature',
+      request: { 'x-api-key': carol.apiKey, 'x-app-key': acme.appKey, 'x-app-signature': acmeSig },
+      expected: fail('not_a_member', 'x-app-key', 403),
+    },
+    {
+      name: 'an unknown API key with a valid App signature',
+      request: { 'x-api-key': 'ak_nobody', 'x-app-key': acme.appKey, 'x-app-signature': acmeSig },
+      expected: fail('unknown_api_key', 'x-api-key'),
+    },
+    {
+      name: "the user's signature missing, the App's valid",
+      request: { 'x-api-key': alice.apiKey, 'x-app-key': acme.appKey, 'x-app-signature': acmeSig },
+      expected: fail('missing_signature', 'x-signature'),
+    },
+    {
+      name: "mallory's token for alice, through the organization",
+      request: {
+        'x-api-key': alice.apiKey,
+        'x-signature': userToken(alice.apiKey, mallory.jwtKey),
+        'x-app-key': acme.appKey,
+        'x-app-signature': acmeSig,
+      },
+      expected: fail('bad_signature', 'x-signature'),
+    },
+  ];
+}
