@@ -72,6 +72,8 @@ export function createSignerStore(
   let snapshot = PENDING;
   let expiresAt: number | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  /** When the scheduled refresh is due, on the signer's clock. */
+  let dueAt = Number.POSITIVE_INFINITY;
   let failures = 0;
   // Bumped on every start, stop and refresh: a signing that finishes late is ignored.
   let generation = 0;
@@ -87,12 +89,14 @@ export function createSignerStore(
   const schedule = (run: () => void, delay: number) => {
     clearTimeout(timer);
     timer = setTimeout(run, delay);
+    dueAt = now() + delay;
   };
 
   const refresh = () => {
     const current = ++generation;
     clearTimeout(timer);
     timer = undefined;
+    dueAt = Number.POSITIVE_INFINITY;
     Promise.resolve()
       .then(() => signer.sign())
       .then(
@@ -131,10 +135,26 @@ export function createSignerStore(
     }
   };
 
+  // Browsers throttle timers in hidden tabs (down to once a minute): when the tab shows
+  // again, an overdue refresh runs at once rather than at the next throttled tick.
+  const onVisibilityChange = () => {
+    if (document.visibilityState === 'visible' && now() >= dueAt) refresh();
+  };
+
+  const start = () => {
+    if (typeof document !== 'undefined') {
+      document.addEventListener('visibilitychange', onVisibilityChange);
+    }
+    refresh();
+  };
+
   const stop = () => {
     generation++;
     clearTimeout(timer);
     timer = undefined;
+    if (typeof document !== 'undefined') {
+      document.removeEventListener('visibilitychange', onVisibilityChange);
+    }
   };
 
   // The signed fetch feeds each response's Date to the signer; when that moves its clock
@@ -155,7 +175,7 @@ export function createSignerStore(
     subscribe(listener) {
       forgetExpired();
       listeners.add(listener);
-      if (listeners.size === 1) refresh();
+      if (listeners.size === 1) start();
       return () => {
         if (!listeners.delete(listener)) return;
         if (listeners.size === 0) stop();

@@ -168,3 +168,44 @@ describe('StrictMode', () => {
     expect(await accepted(again.snapshots.at(-1)?.headers ?? null)).toBe(true);
   });
 });
+
+describe('a hidden tab', () => {
+  it('refreshes at once when the tab shows again after its timer was held back', async () => {
+    const tracked = trackedSigner();
+    const probe = newProbe();
+    const { unmount } = render(
+      <ApiSigProvider signer={tracked.source}>
+        <HeadersConsumer probe={probe} />
+      </ApiSigProvider>,
+    );
+    await tracked.settle();
+    const before = probe.snapshots.at(-1)?.headers ?? null;
+    // The clock moves 25 s while a throttling browser fires no timer.
+    vi.setSystemTime(Date.now() + 25_000);
+    expect(await accepted(before)).toBe(false);
+    await act(async () => {
+      document.dispatchEvent(new Event('visibilitychange'));
+    });
+    await tracked.settle();
+    const after = probe.snapshots.at(-1)?.headers ?? null;
+    expect(await accepted(after)).toBe(true);
+    unmount();
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('does not refresh early when the tab shows before the refresh is due', async () => {
+    const tracked = trackedSigner();
+    const probe = newProbe();
+    render(
+      <ApiSigProvider signer={tracked.source}>
+        <HeadersConsumer probe={probe} />
+      </ApiSigProvider>,
+    );
+    await tracked.settle();
+    await act(async () => {
+      document.dispatchEvent(new Event('visibilitychange'));
+    });
+    await tracked.settle();
+    expect(tracked.signings()).toBe(1);
+  });
+});
