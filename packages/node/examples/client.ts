@@ -1,0 +1,18 @@
+import { createSignedFetch, createSigner } from '@apisig/node';
+
+const API_URL = process.env.API_URL ?? 'https://api.example.com';
+
+// Missing or malformed credentials throw ApiSigError (code invalid_credentials) right here.
+const signer = createSigner({
+  apiKey: process.env.API_KEY ?? '',
+  jwtKey: process.env.JWT_KEY ?? '',
+});
+
+// A fetch that signs every request, corrects the signer's clock from the server's Date
+// header, and retries a 401 once when the clock was off.
+const api = createSignedFetch(signer);
+
+const response = await api(`${API_URL}/v1/me`, {
+  headers: { accept: 'application/json' },
+});
+console.log(response.status, await response.json());

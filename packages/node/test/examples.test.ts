@@ -1,0 +1,130 @@
+/**
+ * The README's code: each example file appears in README.md verbatim, and runs here on real
+ * servers on 127.0.0.1, so a copy-paste from the README works.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type LoopbackServer, listenOnLoopback } from '@apisig/test-support';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import expressApp from '../examples/express.js';
+import nodeServer from '../examples/node-http.js';
+import signingApp from '../examples/signing-endpoint.js';
+import { createSigner, isApiSigError } from '../src/index.js';
+
+const packageDir = join(import.meta.dirname, '..');
+const readme = readFileSync(join(packageDir, 'README.md'), 'utf8');
+const EXAMPLES = ['sign.ts', 'client.ts', 'express.ts', 'node-http.ts', 'signing-endpoint.ts'];
+
+const servers: LoopbackServer[] = [];
+afterEach(async () => {
+  vi.unstubAllEnvs();
+  vi.restoreAllMocks();
+  await Promise.all(servers.splice(0).map((server) => server.close()));
+});
+
+async function serve(handler: Parameters<typeof listenOnLoopback>[0]): Promise<string> {
+  const server = await listenOnLoopback(handler);
+  servers.push(server);
+  return server.url;
+}
+
+const signedUser = { apiKey: 'ak_live_3f9a2c1e7b4d', jwtKey: 'jk_9b2e4c7a1f3d5e8b' };
+
+describe('README examples', () => {
+  for (const file of EXAMPLES) {
+    it(`README.md shows examples/${file} verbatim`, () => {
+      const source = readFileSync(join(packageDir, 'examples', file), 'utf8');
+      expect(readme).toContain(`\`\`\`ts\n${source}\`\`\``);
+    });
+  }
+
+  it('sign.ts: the three modes send the headers the contract asks for', async () => {
+    const log = vi.spyOn(console, 'log').mockImplementation(() => {});
+    const { plain, signed, organization } = await import('../examples/sign.js');
+    expect(Object.keys(plain.headers())).toStrictEqual(['x-api-key']);
+    expect(Object.keys(signed.headers())).toStrictEqual(['x-api-key', 'x-signature']);
+    expect(Object.keys(organization.headers())).toStrictEqual([
+      'x-api-key',
+      'x-app-key',
+      'x-app-signature',
+    ]);
+    expect(log).toHaveBeenCalledTimes(2);
+  });
+
+  it('express.ts: signed and organization requests pass, others get 401 JSON', async () => {
+    const url = await serve(expressApp);
+    const me = async (headers: Record<string, string>) => {
+      const response = await fetch(`${url}/v1/me`, { headers });
+      return { status: response.status, body: await response.json() };
+    };
+    expect(await me(createSigner(signedUser).headers())).toStrictEqual({
+      status: 200,
+      body: { apiKey: signedUser.apiKey, signed: true },
+    });
+    const viaAcme = createSigner({
+      apiKey: 'ak_live_5e6f7a8b9c0d',
+      organization: { appKey: 'app_acme', appSecret: 'as_acme_secret' },
+    });
+    expect(await me(viaAcme.headers())).toStrictEqual({
+      status: 200,
+      body: { apiKey: 'ak_live_5e6f7a8b9c0d', appKey: 'app_acme', signed: false },
+    });
+    expect(await me({ 'x-api-key': signedUser.apiKey })).toStrictEqual({
+      status: 401,
+      body: { error: 'missing_signature', header: 'x-signature' },
+    });
+  });
+
+  it('node-http.ts: a signed request passes, a forged one gets 401', async () => {
+    const url = await serve(nodeServer);
+    const ok = await fetch(url, { headers: createSigner(signedUser).headers() });
+    expect(await ok.json()).toStrictEqual({ hello: signedUser.apiKey });
+    const forged = createSigner({ ...signedUser, jwtKey: 'jk_guess' }).headers();
+    const refused = await fetch(url, { headers: forged });
+    expect(refused.status).toBe(401);
+    expect(await refused.json()).toStrictEqual({ error: 'bad_signature', header: 'x-signature' });
+  });
+
+  it('signing-endpoint.ts: a logged-in browser gets headers express.ts accepts', async () => {
+    const endpoint = `${await serve(signingApp)}/api/apisig/sign`;
+    const api = await serve(expressApp);
+    const browser = (cookie?: string) =>
+      fetch(endpoint, {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+        body: '{}',
+      });
+
+    const answer = (await (await browser('sid=s3cr3t-session-id')).json()) as {
+      headers: Record<string, string>;
+      expiresAt: number;
+    };
+    expect(answer.headers['x-api-key']).toBe('ak_live_3f9a2c1e7b4d');
+    const me = await fetch(`${api}/v1/me`, { headers: answer.headers });
+    expect(await me.json()).toStrictEqual({
+      apiKey: 'ak_live_3f9a2c1e7b4d',
+      appKey: 'app_acme',
+      signed: true,
+    });
+    expect((await browser('sid=unknown')).status).toBe(401);
+    expect((await fetch(endpoint)).status).toBe(405);
+  });
+
+  it('client.ts: signs with the credentials from the environment', async () => {
+    const api = await serve(expressApp);
+    vi.stubEnv('API_URL', api);
+    vi.stubEnv('API_KEY', signedUser.apiKey);
+    vi.stubEnv('JWT_KEY', signedUser.jwtKey);
+    const log = vi.spyOn(console, 'log').mockImplementation(() => {});
+    await import('../examples/client.js');
+    expect(log).toHaveBeenCalledWith(200, { apiKey: signedUser.apiKey, signed: true });
+  });
+
+  it('client.ts: without credentials it throws invalid_credentials before sending', async () => {
+    vi.resetModules();
+    vi.stubEnv('API_KEY', '');
+    const error = await import('../examples/client.js').catch((rejection: unknown) => rejection);
+    expect(isApiSigError(error, 'invalid_credentials')).toBe(true);
+  });
+});
