@@ -1,5 +1,5 @@
 import { createSigner, type FetchLike, type SignerOptions } from '@apisig/web';
-import { type ReactNode, useState } from 'react';
+import { type ReactElement, type ReactNode, useState } from 'react';
 import { SignerStoreContext } from './context.js';
 import { createSignerStore, type SignerStore, type SigningSource } from './store.js';
 
@@ -28,7 +28,7 @@ export type ApiSigProviderProps = ProviderBase &
  * `options` are read once (change the provider's `key` to start over with new credentials);
  * a new `signer` object gets a new store.
  */
-export function ApiSigProvider(props: ApiSigProviderProps): ReactNode {
+export function ApiSigProvider(props: ApiSigProviderProps): ReactElement {
   // Made once, lazily, as TanStack Query makes its client: a re-render never makes another.
   const [ownSigner] = useState(() =>
     props.signer === undefined ? createSigner(props.options) : undefined,
