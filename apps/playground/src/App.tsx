@@ -33,7 +33,9 @@ export function App() {
   const scenario = scenarioOf(modeId, scenarioId);
 
   // Every request the page sends lands in the run in progress (background refreshes do not).
+  const [lastSign, setLastSign] = useState<Attempt | null>(null);
   const record = useCallback((attempt: Attempt) => {
+    if (attempt.kind === 'sign') setLastSign(attempt);
     const id = activeRun.current;
     if (id === null) return;
     setRuns((all) =>
@@ -101,7 +103,11 @@ export function App() {
             </aside>
             <section className="column column--results">
               {latest ? (
-                <RunView run={latest} scenario={scenarioOf(latest.modeId, latest.scenarioId)} />
+                <RunView
+                  run={latest}
+                  scenario={scenarioOf(latest.modeId, latest.scenarioId)}
+                  lastSign={lastSign}
+                />
               ) : (
                 <div className="empty">
                   <div className="empty__title">Pick a scenario and send a request</div>

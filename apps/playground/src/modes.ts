@@ -27,7 +27,7 @@ export interface Scenario {
   description: string;
   expect: Expectation;
   createSigner(context: SignerContext): SigningSource;
-  /** Before each send, set the signer's clock offset to this: a browser clock this far off. */
+  /** The signer's clock is this far off (s); reset to it before each send, to replay the scenario. */
   clockOffset?: number;
   /** Send the signer's headers with a plain fetch: no Date correction, no retry. */
   noRetry?: boolean;
@@ -46,17 +46,20 @@ const { apiKeyUser, jwtUser, member, remoteUser, organization } = demo;
 const jwtKey = jwtUser.jwtKey ?? '';
 const acme = { appKey: organization.appKey, appSecret: organization.appSecret };
 
-const clockBehind = (sign: () => SigningSource): Scenario => ({
+/** A signer whose clock is `clockOffset` seconds off, like a browser with a wrong clock. */
+type SignerWithClock = (clockOffset?: number) => SigningSource;
+
+const clockBehind = (sign: SignerWithClock): Scenario => ({
   id: 'clock-behind',
   label: 'Clock 120 s behind',
   description:
     'The browser clock is two minutes slow, so the first token is born expired. The server refuses it, the signer reads the Date header, corrects its clock and retries once.',
   expect: 'retried',
   clockOffset: -120,
-  createSigner: sign,
+  createSigner: () => sign(-120),
 });
 
-const expired = (sign: () => SigningSource): Scenario => ({
+const expired = (sign: SignerWithClock): Scenario => ({
   id: 'expired',
   label: 'Expired token',
   description:
@@ -64,11 +67,13 @@ const expired = (sign: () => SigningSource): Scenario => ({
   expect: 'refused',
   clockOffset: -120,
   noRetry: true,
-  createSigner: sign,
+  createSigner: () => sign(-120),
 });
 
-const signGrace = () => createSigner({ apiKey: jwtUser.apiKey, jwtKey });
-const signLinus = () => createSigner({ apiKey: member.apiKey, organization: acme });
+const signGrace: SignerWithClock = (clockOffset = 0) =>
+  createSigner({ apiKey: jwtUser.apiKey, jwtKey, clockOffset });
+const signLinus: SignerWithClock = (clockOffset = 0) =>
+  createSigner({ apiKey: member.apiKey, organization: acme, clockOffset });
 
 export const MODES: Mode[] = [
   {
@@ -104,7 +109,7 @@ export const MODES: Mode[] = [
         label: 'Valid signature',
         description: 'A 15-second token signed with the right JWT key.',
         expect: 'accepted',
-        createSigner: signGrace,
+        createSigner: () => signGrace(),
       },
       {
         id: 'wrong-key',
@@ -128,7 +133,7 @@ export const MODES: Mode[] = [
           'A fast clock: the token claims to live far longer than 15 s. Refused, corrected from the Date header, retried.',
         expect: 'retried',
         clockOffset: 120,
-        createSigner: signGrace,
+        createSigner: () => signGrace(120),
       },
       expired(signGrace),
     ],
@@ -144,7 +149,7 @@ export const MODES: Mode[] = [
         label: `${organization.name} for ${member.name}`,
         description: `${member.name} is a member of ${organization.name}: accepted.`,
         expect: 'accepted',
-        createSigner: signLinus,
+        createSigner: () => signLinus(),
       },
       {
         id: 'wrong-secret',

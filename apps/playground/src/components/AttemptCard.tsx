@@ -8,15 +8,22 @@ function StatusPill({ status }: { status: number | null }) {
   return <span className={`pill pill--${tone}`}>{status ?? 'failed'}</span>;
 }
 
-/** The remote signer's call to /sign: which headers the server handed the page. */
-function SignAttempt({ attempt }: { attempt: Attempt }) {
+/**
+ * The remote signer's call to /sign: which headers the server handed the page. `reused`: the
+ * call came before this request, whose headers were still fresh enough to reuse.
+ */
+export function SignAttempt({ attempt, reused = false }: { attempt: Attempt; reused?: boolean }) {
   const answer = attempt.body as { headers?: Record<string, string> } | null;
   return (
     <article className="attempt attempt--sign" data-testid="sign-attempt">
       <header className="attempt__head">
         <span className="attempt__title">
           <span className="mono">POST /sign</span>
-          <span className="muted">the page asks the server for headers</span>
+          <span className="muted">
+            {reused
+              ? 'headers fetched earlier, still fresh: reused'
+              : 'the page asks the server for headers'}
+          </span>
         </span>
         <StatusPill status={attempt.status} />
       </header>

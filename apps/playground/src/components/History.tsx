@@ -14,6 +14,7 @@ export function History({ runs }: { runs: Run[] }) {
           const last = finalAttempt(run);
           const body = last?.body as { error?: string } | undefined;
           const outcome = outcomeOf(run);
+          const retried = run.attempts.filter((attempt) => attempt.kind === 'api').length > 1;
           return (
             <li key={run.id} className="history__item">
               <span className={`dot dot--${outcome}`} />
@@ -24,7 +25,9 @@ export function History({ runs }: { runs: Run[] }) {
                 {mode.title} · {scenario?.label}
               </span>
               <span className="history__result mono">
-                {outcome === 'accepted' ? last?.status : (body?.error ?? last?.status ?? run.error)}
+                {outcome === 'accepted'
+                  ? `${last?.status}${retried ? ' after a retry' : ''}`
+                  : (body?.error ?? last?.status ?? run.error)}
               </span>
             </li>
           );

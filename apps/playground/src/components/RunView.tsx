@@ -1,6 +1,7 @@
 import type { Scenario } from '../modes.ts';
+import type { Attempt } from '../recorder.ts';
 import { finalAttempt, outcomeOf, type Run } from '../run.ts';
-import { AttemptCard } from './AttemptCard.tsx';
+import { AttemptCard, SignAttempt } from './AttemptCard.tsx';
 
 function formatOffset(seconds: number): string {
   const sign = seconds > 0 ? '+' : seconds < 0 ? '−' : '±';
@@ -33,7 +34,14 @@ function ClockStory({ run }: { run: Run }) {
   );
 }
 
-export function RunView({ run, scenario }: { run: Run; scenario: Scenario }) {
+export interface RunViewProps {
+  run: Run;
+  scenario: Scenario;
+  /** The remote signer's latest call to /sign, shown when this run reused its headers. */
+  lastSign: Attempt | null;
+}
+
+export function RunView({ run, scenario, lastSign }: RunViewProps) {
   const outcome = outcomeOf(run);
   const last = finalAttempt(run);
   let index = 0;
@@ -61,6 +69,11 @@ export function RunView({ run, scenario }: { run: Run; scenario: Scenario }) {
           <div className="verdict__headline">{run.error}</div>
         </div>
       )}
+      {run.modeId === 'remote' &&
+        lastSign &&
+        !run.attempts.some((attempt) => attempt.kind === 'sign') && (
+          <SignAttempt attempt={lastSign} reused />
+        )}
       {run.attempts.map((attempt) => {
         if (attempt.kind === 'api') index += 1;
         return <AttemptCard attempt={attempt} index={index} key={attempt.id} />;
