@@ -12,11 +12,18 @@ export interface DecodedToken {
 
 const BASE64URL_SEGMENT = /^[A-Za-z0-9_-]*$/;
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-const VALUES = new Uint8Array(128);
-for (let i = 0; i < ALPHABET.length; i++) VALUES[ALPHABET.charCodeAt(i)] = i;
+// Marked pure so a bundle that never decodes a token (a browser app that only signs) drops
+// the table and the decoder.
+const VALUES = /* @__PURE__ */ base64UrlValues();
 // ignoreBOM keeps a leading BOM in the text, so JSON.parse refuses it: jose would strip it
 // and jsonwebtoken would not, and one token must get one answer from every adapter.
-const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const utf8 = /* @__PURE__ */ new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+function base64UrlValues(): Uint8Array {
+  const values = new Uint8Array(128);
+  for (let i = 0; i < ALPHABET.length; i++) values[ALPHABET.charCodeAt(i)] = i;
+  return values;
+}
 
 /** Strict base64url (no padding, no whitespace) to bytes; null when it is not that. */
 export function decodeBase64Url(segment: string): Uint8Array | null {

@@ -96,7 +96,7 @@ export function validateHeaderKey(field: string, value: unknown): string {
   return validateHeaderValue(field, value, MAX_KEY_LENGTH);
 }
 
-const AUTH_HEADER_NAMES: readonly string[] = Object.values(HEADERS);
+const AUTH_HEADER_NAMES: readonly string[] = /* @__PURE__ */ Object.values(HEADERS);
 
 /**
  * Auth headers that come from elsewhere (a remote signer's endpoint) before they are sent on:
