@@ -1,7 +1,10 @@
 /**
  * An external store over a signer, for useSyncExternalStore: the current auth headers as an
  * immutable snapshot, replaced shortly before they expire, and one signed fetch for the app.
- * It touches no browser global, so it is safe to create during server rendering.
+ * Subscriptions are reference-counted, like TanStack Query's mount: the first subscriber
+ * starts the refresh timer, the last one to leave stops it, so StrictMode's double mount
+ * leaves nothing behind. Nothing here touches a browser global before a subscription, and
+ * server rendering never subscribes.
  */
 import {
   type AuthHeaders,
