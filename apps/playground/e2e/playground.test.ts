@@ -156,6 +156,15 @@ describe('the built SPA against the API server', () => {
     },
   );
 
+  it('the claims count down to exp, live', { timeout: 30_000 }, async () => {
+    const { run } = await send('signed', 'valid');
+    const badge = run.locator('.badge', { hasText: 'expires in' }).first();
+    const seconds = async () => Number((await badge.textContent())?.match(/\d+/)?.[0]);
+    const first = await seconds();
+    await page.waitForTimeout(2100);
+    expect(await seconds()).toBeLessThan(first);
+  });
+
   it('POST /v1/echo is signed too, body and all', { timeout: 30_000 }, async () => {
     const { verdicts, run } = await send('signed', 'valid', { post: true });
     expect(verdicts).toEqual([`accepted:${jwtUser.name}`]);

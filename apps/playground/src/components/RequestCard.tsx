@@ -1,5 +1,10 @@
-import type { FetchLike } from '@apisig/react';
-import { type Signer, useSignedFetch, useSigner } from '@apisig/react';
+import {
+  type FetchLike,
+  isApiSigError,
+  type Signer,
+  useSignedFetch,
+  useSigner,
+} from '@apisig/react';
 import { useState } from 'react';
 import type { Scenario } from '../modes.ts';
 import { ENDPOINTS, type Endpoint, type Run } from '../run.ts';
@@ -18,11 +23,7 @@ function isLocalSigner(signer: unknown): signer is Signer {
 }
 
 function describeError(error: unknown): string {
-  if (typeof error === 'object' && error !== null && 'code' in error) {
-    const { code, message } = error as { code: string; message: string };
-    return `${code}: ${message}`;
-  }
-  return String(error);
+  return isApiSigError(error) ? `${error.code}: ${error.message}` : String(error);
 }
 
 /** Picks an endpoint, sends it through the provider's signed fetch, reports the run. */
