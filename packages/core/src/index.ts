@@ -40,9 +40,12 @@ export type { DecodedToken } from './token.js';
 export { decodeBase64Url, decodeToken } from './token.js';
 export type { OrganizationCredentials, SignerConfig, SignerOptions } from './validate.js';
 export {
+  invalidOption,
   utf8ByteLength,
   validateAuthHeaders,
+  validateClock,
   validateHeaderKey,
+  validateOptionsRecord,
   validateSecret,
   validateSignerOptions,
   validateTtl,

@@ -14,12 +14,11 @@ import { type ClockObservation, nextClockOffset } from './clock.js';
 import { HEADERS } from './contract.js';
 import { ApiSigError } from './errors.js';
 import {
-  rejectUnknownFields,
   type SignerConfig,
   type SignerOptions,
   validateClockOffset,
   validateHeaderKey,
-  validateRecord,
+  validateOptionsRecord,
   validateSecret,
   validateSignerOptions,
 } from './validate.js';
@@ -253,8 +252,7 @@ function buildSigner(shared: Shared, apiKey: string, jwtKey: string | undefined)
     },
     clock: () => config.clock(),
     forUser(user: UserCredentials) {
-      const record = validateRecord('user', user);
-      rejectUnknownFields('', record, ['apiKey', 'jwtKey']);
+      const record = validateOptionsRecord('user', user, ['apiKey', 'jwtKey']);
       const userApiKey = validateHeaderKey('apiKey', record.apiKey);
       const userJwtKey =
         record.jwtKey === undefined ? undefined : validateSecret('jwtKey', record.jwtKey);

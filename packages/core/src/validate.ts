@@ -51,6 +51,7 @@ function invalidCredential(field: string, problem: string): ApiSigError {
   return new ApiSigError('invalid_credentials', `${field} ${problem}`, { field });
 }
 
+/** An `invalid_option` error naming the field (never its value). */
 function invalidOption(field: string, problem: string): ApiSigError {
   return new ApiSigError('invalid_option', `${field} ${problem}`, { field });
 }
@@ -207,7 +208,7 @@ export function validateClock(field: string, value: unknown): () => number {
   };
 }
 
-function validateRecord(field: string, value: unknown): Record<string, unknown> {
+export function validateRecord(field: string, value: unknown): Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw invalidOption(field, `must be an object, got ${describeType(value)}`);
   }
@@ -228,6 +229,21 @@ export function rejectUnknownFields(
 }
 
 /**
+ * An options object holding only known fields: what every factory, in every package, checks
+ * before it uses its options. `prefix` names nested objects in errors (`ttl.signature`).
+ */
+export function validateOptionsRecord(
+  field: string,
+  value: unknown,
+  known: readonly string[],
+  prefix = '',
+): Record<string, unknown> {
+  const record = validateRecord(field, value);
+  rejectUnknownFields(prefix, record, known);
+  return record;
+}
+
+/**
  * A field that is present must be valid: `jwtKey: process.env.JWT_KEY` with the variable
  * unset would otherwise drop signing without a word. Omit the field to mean "none".
  */
@@ -236,8 +252,12 @@ function presentButUndefined(record: Record<string, unknown>, name: string): boo
 }
 
 function validateOrganization(value: unknown): OrganizationCredentials {
-  const record = validateRecord('organization', value);
-  rejectUnknownFields('organization.', record, ['appKey', 'appSecret']);
+  const record = validateOptionsRecord(
+    'organization',
+    value,
+    ['appKey', 'appSecret'],
+    'organization.',
+  );
   const hasKey = record.appKey !== undefined;
   const hasSecret = record.appSecret !== undefined;
   if (hasKey && !hasSecret) throw invalidCredential('appSecret', 'is required with appKey');
@@ -251,8 +271,7 @@ function validateOrganization(value: unknown): OrganizationCredentials {
 
 function validateTtls(value: unknown): SignerConfig['ttl'] {
   if (value === undefined) return { ...DEFAULT_TTL };
-  const record = validateRecord('ttl', value);
-  rejectUnknownFields('ttl.', record, ['signature', 'appSignature']);
+  const record = validateOptionsRecord('ttl', value, ['signature', 'appSignature'], 'ttl.');
   return {
     signature: validateTtl('ttl.signature', record.signature, DEFAULT_TTL.signature),
     appSignature: validateTtl('ttl.appSignature', record.appSignature, DEFAULT_TTL.appSignature),
@@ -261,8 +280,7 @@ function validateTtls(value: unknown): SignerConfig['ttl'] {
 
 /** Checks every signer option; throws before anything is signed or sent. */
 export function validateSignerOptions(options: unknown): SignerConfig {
-  const record = validateRecord('options', options);
-  rejectUnknownFields('', record, SIGNER_FIELDS);
+  const record = validateOptionsRecord('options', options, SIGNER_FIELDS);
   for (const name of ['jwtKey', 'organization'] as const) {
     if (presentButUndefined(record, name)) {
       throw invalidCredential(name, 'is present but undefined; omit it to sign without it');
@@ -280,4 +298,4 @@ export function validateSignerOptions(options: unknown): SignerConfig {
   };
 }
 
-export { invalidOption, validateRecord };
+export { invalidOption };

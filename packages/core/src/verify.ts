@@ -19,13 +19,7 @@ import {
 import { ApiSigError } from './errors.js';
 import { type HeaderInput, readHeader } from './headers.js';
 import { decodeToken } from './token.js';
-import {
-  invalidOption,
-  rejectUnknownFields,
-  validateClock,
-  validateRecord,
-  validateTtl,
-} from './validate.js';
+import { invalidOption, validateClock, validateOptionsRecord, validateTtl } from './validate.js';
 
 export interface UserRecord {
   /** The user's JWT key; without one, `x-signature` is ignored. */
@@ -160,8 +154,7 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
 const VERIFY_FIELDS = ['users', 'organizations', 'clock', 'leeway', 'maxTtl', 'lookupTimeoutMs'];
 
 function validateVerifyOptions(options: unknown): VerifierConfig {
-  const record = validateRecord('options', options);
-  rejectUnknownFields('', record, VERIFY_FIELDS);
+  const record = validateOptionsRecord('options', options, VERIFY_FIELDS);
   if (typeof record.users !== 'function') throw invalidOption('users', 'must be a function');
   if (record.organizations !== undefined && typeof record.organizations !== 'function') {
     throw invalidOption('organizations', 'must be a function');
@@ -184,8 +177,10 @@ function validateVerifyOptions(options: unknown): VerifierConfig {
       `must be a positive number of milliseconds up to ${MAX_TIMER_MS}, or Infinity`,
     );
   }
-  const maxTtl = record.maxTtl === undefined ? {} : validateRecord('maxTtl', record.maxTtl);
-  rejectUnknownFields('maxTtl.', maxTtl, ['signature', 'appSignature']);
+  const maxTtl =
+    record.maxTtl === undefined
+      ? {}
+      : validateOptionsRecord('maxTtl', record.maxTtl, ['signature', 'appSignature'], 'maxTtl.');
   return {
     users: record.users as VerifierConfig['users'],
     organizations: record.organizations as VerifierConfig['organizations'],
