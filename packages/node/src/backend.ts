@@ -1,3 +1,4 @@
+/// <reference path="./jws.d.ts" />
 /**
  * The signing backend on jsonwebtoken. The secret becomes a KeyObject once per signer (and
  * once per secret in the verifier's cache): given a string, jsonwebtoken tries to parse it

@@ -3,7 +3,7 @@
  * logged-in browser only short-lived headers (`POST` → `{ headers, expiresAt }`).
  */
 import type { IncomingMessage } from 'node:http';
-import { ApiSigError, type MaybePromise, type Signer } from '@apisig/core';
+import { invalidOption, type MaybePromise, type Signer, validateOptionsRecord } from '@apisig/core';
 import { failUnexpectedly, type NodeHandler, sendJson } from './respond.js';
 
 /** What `authorize` may answer: yes (sign with `signer`), no, or the signer to use. */
@@ -20,12 +20,6 @@ export interface SigningHandlerOptions {
   authorize(request: IncomingMessage): MaybePromise<Authorization>;
 }
 
-const OPTION_FIELDS = ['signer', 'authorize'];
-
-function invalidOption(field: string, problem: string): ApiSigError {
-  return new ApiSigError('invalid_option', `${field} ${problem}`, { field });
-}
-
 function isSigner(value: unknown): value is Signer {
   return (
     typeof value === 'object' &&
@@ -36,14 +30,7 @@ function isSigner(value: unknown): value is Signer {
 }
 
 function validateOptions(options: SigningHandlerOptions): SigningHandlerOptions {
-  if (typeof options !== 'object' || options === null) {
-    throw invalidOption('options', 'must be an object');
-  }
-  for (const name of Object.keys(options)) {
-    if (!OPTION_FIELDS.includes(name)) {
-      throw invalidOption(name, `is not a known option (expected ${OPTION_FIELDS.join(', ')})`);
-    }
-  }
+  validateOptionsRecord('options', options, ['signer', 'authorize']);
   if (!isSigner(options.signer)) {
     throw invalidOption('signer', 'must be a Signer (from createSigner)');
   }

@@ -7,8 +7,12 @@ import {
   type AuthHeaders,
   estimateClockOffset,
   type FetchLike,
+  invalidOption,
   type SignedHeaders,
+  TTL_RANGE,
   validateAuthHeaders,
+  validateClock,
+  validateOptionsRecord,
 } from '@apisig/core';
 
 export interface RemoteSignerOptions {
@@ -20,6 +24,8 @@ export interface RemoteSignerOptions {
   headers?: HeadersInit | (() => HeadersInit | Promise<HeadersInit>);
   /** The local clock, epoch ms. Default `Date.now`. */
   clock?: () => number;
+  /** An endpoint that has not answered by then is a refusal (`remote_signer_refused`). Default 10000 ms. */
+  timeoutMs?: number;
 }
 
 export interface RemoteSigner {
@@ -40,30 +46,32 @@ const REFRESH_SHARE = 1 / 3;
 /** ...or less than this many ms, whichever comes first (a short-lived token is not cut fine). */
 const REFRESH_MARGIN_MS = 2000;
 
-const OPTION_FIELDS = ['url', 'fetch', 'headers', 'clock'];
+/** No token outlives the longest ttl a signer may use: a later expiresAt is not believed. */
+const LONGEST_LIFETIME_MS = TTL_RANGE.max * 1000;
+const DEFAULT_TIMEOUT_MS = 10_000;
+/** setTimeout cuts longer delays to 1 ms: such a timeout would fire at once. */
+const MAX_TIMEOUT_MS = 2 ** 31 - 1;
 
-function invalidOption(field: string, problem: string): ApiSigError {
-  return new ApiSigError('invalid_option', `${field} ${problem}`, { field });
-}
+const OPTION_FIELDS = ['url', 'fetch', 'headers', 'clock', 'timeoutMs'];
 
 function validateOptions(options: RemoteSignerOptions): RemoteSignerOptions {
-  if (typeof options !== 'object' || options === null) {
-    throw invalidOption('options', 'must be an object');
-  }
-  for (const name of Object.keys(options)) {
-    if (!OPTION_FIELDS.includes(name)) {
-      throw invalidOption(name, `is not a known option (expected ${OPTION_FIELDS.join(', ')})`);
-    }
-  }
-  const { url, fetch, headers, clock } = options;
+  validateOptionsRecord('options', options, OPTION_FIELDS);
+  const { url, fetch, headers, clock, timeoutMs } = options;
   if (!(url instanceof URL) && (typeof url !== 'string' || url.length === 0)) {
     throw invalidOption('url', 'must be a non-empty string or a URL');
   }
   if (fetch !== undefined && typeof fetch !== 'function') {
     throw invalidOption('fetch', 'must be a function');
   }
-  if (clock !== undefined && typeof clock !== 'function') {
-    throw invalidOption('clock', 'must be a function returning epoch milliseconds');
+  validateClock('clock', clock);
+  const timeoutOk =
+    timeoutMs === undefined ||
+    (typeof timeoutMs === 'number' && timeoutMs > 0 && timeoutMs <= MAX_TIMEOUT_MS);
+  if (!timeoutOk) {
+    throw invalidOption(
+      'timeoutMs',
+      `must be a number of milliseconds within 1..${MAX_TIMEOUT_MS}`,
+    );
   }
   const headersShape = headers === null ? 'null' : typeof headers;
   if (!['undefined', 'object', 'function'].includes(headersShape)) {
@@ -119,11 +127,36 @@ interface Cached {
 export function createRemoteSigner(options: RemoteSignerOptions): RemoteSigner {
   const { url: target, fetch: fetchOption, headers: extraHeaders } = validateOptions(options);
   const url = String(target);
-  const clock = options.clock ?? (() => Date.now());
+  const clock = validateClock('clock', options.clock);
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   let cached: Cached | undefined;
   let inFlight: Promise<SignedHeaders> | undefined;
   // A clear() while a request is out must not let its (older) answer into the cache.
   let generation = 0;
+
+  /** POST to the endpoint and read its answer; a timeout covers both, a refusal is typed. */
+  const post = async (headers: Headers): Promise<{ response: Response; text: string }> => {
+    const fetchImpl = fetchOption ?? globalThis.fetch;
+    // An endpoint that never answers must not leave every request waiting forever.
+    const abort = new AbortController();
+    const timer = setTimeout(() => abort.abort(), timeoutMs);
+    try {
+      const init = { method: 'POST', credentials: 'same-origin', headers, body: '{}' } as const;
+      const response = await fetchImpl(url, { ...init, signal: abort.signal });
+      if (!response.ok) {
+        await response.body?.cancel().catch(() => undefined);
+        throw refused(`the remote signer refused with status ${response.status}`, response.status);
+      }
+      return { response, text: await response.text() };
+    } catch (error) {
+      if (error instanceof ApiSigError) throw error;
+      throw abort.signal.aborted
+        ? refused(`the remote signer did not answer within ${timeoutMs} ms`, undefined, error)
+        : refused('the remote signer could not be reached', undefined, error);
+    } finally {
+      clearTimeout(timer);
+    }
+  };
 
   const request = async (): Promise<Cached> => {
     const headers = new Headers(
@@ -131,25 +164,10 @@ export function createRemoteSigner(options: RemoteSignerOptions): RemoteSigner {
     );
     headers.set('content-type', 'application/json');
     headers.set('accept', 'application/json');
-    const fetchImpl = fetchOption ?? globalThis.fetch;
     const sentAt = clock();
-    let response: Response;
-    try {
-      response = await fetchImpl(url, {
-        method: 'POST',
-        credentials: 'same-origin',
-        headers,
-        body: '{}',
-      });
-    } catch (error) {
-      throw refused('the remote signer could not be reached', undefined, error);
-    }
+    const { response, text } = await post(headers);
     const receivedAt = clock();
-    if (!response.ok) {
-      await response.body?.cancel().catch(() => undefined);
-      throw refused(`the remote signer refused with status ${response.status}`, response.status);
-    }
-    const answer = parseAnswer(await response.text());
+    const answer = parseAnswer(text);
     if (answer.expiresAt === null) return { signed: answer, refreshAt: Number.POSITIVE_INFINITY };
     // expiresAt is on the server's clock; its Date header tells how far ours is from it.
     const offsetSeconds = estimateClockOffset({
@@ -158,7 +176,10 @@ export function createRemoteSigner(options: RemoteSignerOptions): RemoteSigner {
       sentAt,
       receivedAt,
     });
-    const expiresAt = answer.expiresAt - (offsetSeconds ?? 0) * 1000;
+    const expiresAt = Math.min(
+      answer.expiresAt - (offsetSeconds ?? 0) * 1000,
+      receivedAt + LONGEST_LIFETIME_MS,
+    );
     const lifetime = expiresAt - receivedAt;
     const margin = Math.max(lifetime * REFRESH_SHARE, REFRESH_MARGIN_MS);
     return { signed: { headers: answer.headers, expiresAt }, refreshAt: expiresAt - margin };

@@ -122,6 +122,9 @@ describe('createRemoteSigner: the request', () => {
       [{ url: '/sign', fetch: 'fetch' }, 'fetch'],
       [{ url: '/sign', headers: 'x-csrf: 1' }, 'headers'],
       [{ url: '/sign', clock: 5 }, 'clock'],
+      [{ url: '/sign', timeoutMs: 0 }, 'timeoutMs'],
+      [{ url: '/sign', timeoutMs: 2 ** 31 }, 'timeoutMs'],
+      [{ url: '/sign', timeoutMs: '5000' }, 'timeoutMs'],
       [{ url: '/sign', header: {} }, 'header'],
       [null, 'options'],
     ];
@@ -262,6 +265,50 @@ describe('createRemoteSigner: refusals', () => {
     const signer = createRemoteSigner({ url: endpoint.url, clock });
     const error = await refusal(signer.headers());
     expect(error).toMatchObject({ code: 'remote_signer_refused', status: undefined });
+  });
+});
+
+describe('createRemoteSigner: an endpoint that hangs', () => {
+  it('refuses after timeoutMs when no answer comes, and asks again next time', async () => {
+    const { local, clock } = localClock();
+    const endpoint = await signingEndpoint(local);
+    const answer = endpoint.state.answer;
+    endpoint.state.answer = () => new Promise<void>(() => {}); // never answers
+    const signer = createRemoteSigner({ url: endpoint.url, clock, timeoutMs: 200 });
+    const error = await refusal(signer.headers());
+    expect(error).toMatchObject({ code: 'remote_signer_refused', status: undefined });
+    expect(error.message).toContain('200 ms');
+    endpoint.state.answer = answer;
+    expect((await signer.headers())['x-api-key']).toBe(credentials.apiKey);
+  });
+
+  it('refuses when the headers come but the body never ends', async () => {
+    const { local, clock } = localClock();
+    const endpoint = await signingEndpoint(local);
+    endpoint.state.answer = (response) => {
+      response.setHeader('content-type', 'application/json');
+      response.write('{"headers":');
+    };
+    const signer = createRemoteSigner({ url: endpoint.url, clock, timeoutMs: 200 });
+    expect(await refusal(signer.headers())).toMatchObject({ code: 'remote_signer_refused' });
+  });
+});
+
+describe('createRemoteSigner: an expiresAt too far ahead', () => {
+  it('is not believed beyond the longest ttl (300 s): the cache is refreshed in time', async () => {
+    const { local, clock } = localClock();
+    const endpoint = await signingEndpoint(local);
+    endpoint.state.answer = async (response) => {
+      const signed = await createSigner({ ...credentials, clock: () => local.now }).sign();
+      response.setHeader('content-type', 'application/json');
+      response.end(JSON.stringify({ ...signed, expiresAt: local.now + 365 * 86_400_000 }));
+    };
+    const signer = createRemoteSigner({ url: endpoint.url, clock });
+    const first = await signer.sign();
+    expect(first.expiresAt).toBe(START + 300_000);
+    local.now += 250_000;
+    await signer.headers();
+    expect(endpoint.seen).toHaveLength(2);
   });
 });
 
