@@ -1,0 +1,10 @@
+/**
+ * Shared vitest suites: each declares its describe/it blocks for the adapter it is given, so
+ * core, node and web run the same assertions. A separate entry from the package's main one,
+ * which scripts outside vitest may import.
+ */
+export type * from './adapter.js';
+export * from './concurrent-signing.js';
+export * from './credential-properties.js';
+export * from './hostile-corpus.js';
+export * from './organization-paths.js';
