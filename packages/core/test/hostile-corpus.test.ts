@@ -1,54 +1,19 @@
 /**
- * The hostile-token corpus (internal/test-support/src/hostile-corpus.ts) against core's
+ * The hostile-token corpus (internal/test-support/src/suites/hostile-corpus.ts) against core's
  * engine on the test backend (node:crypto, string-compared HMAC), and the two structure
  * rules it taught core: a BOM is not JSON, and a signature must be canonical base64url
  * (jose decodes both leniently and accepted what jsonwebtoken refused).
  */
-import {
-  corpusClock,
-  corpusLookups,
-  corpusRequest,
-  corpusSecrets,
-  forgeToken,
-  hostileCorpus,
-  listenOnLoopback,
-  oversizeCases,
-  syncBackend,
-} from '@apisig/test-support';
-import { afterAll, describe, expect, it } from 'vitest';
+import { forgeToken, syncBackend } from '@apisig/test-support';
+import { describeHostileCorpus } from '@apisig/test-support/suites';
+import { describe, expect, it } from 'vitest';
 import { decodeToken, verifyHeadersWith } from '../src/index.js';
 
-const trapHits: string[] = [];
-const trap = await listenOnLoopback((request, response) => {
-  trapHits.push(request.url ?? '');
-  response.end();
-});
-afterAll(() => trap.close());
-
-const corpus = hostileCorpus(trap.url);
-const oversize = new Set(oversizeCases().map((entry) => entry.token));
-
-describe(`hostile corpus (${corpus.length} tokens), core engine`, () => {
-  it.each(corpus)('$header: $name → $expected', async (entry) => {
-    const { backend, counts } = syncBackend();
-    const result = await verifyHeadersWith(backend, corpusRequest(entry), {
-      ...corpusLookups,
-      clock: corpusClock,
-    });
-    if (entry.expected === 'accepted') expect(result).toMatchObject({ ok: true });
-    else
-      expect(result).toEqual({
-        ok: false,
-        reason: entry.expected,
-        header: entry.header,
-        status: 401,
-      });
-    const printed = JSON.stringify(result);
-    for (const secret of corpusSecrets) expect(printed).not.toContain(secret);
-    if (oversize.has(entry.token)) expect(counts.verify).toBe(0);
-  });
-
-  it('fetched nothing from any jku / x5u', () => expect(trapHits).toEqual([]));
+const { backend } = syncBackend();
+await describeHostileCorpus({
+  name: 'core engine',
+  verifyHeaders: (headers, options) => verifyHeadersWith(backend, headers, options),
+  backend,
 });
 
 describe('decodeToken: one spelling per token', () => {

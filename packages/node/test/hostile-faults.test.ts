@@ -1,8 +1,8 @@
 /**
  * Organization mix-ups and faults on node: each organization path gets the contract's
- * reason; a lookup that throws or never settles fails closed (a typed error, through the
- * middleware a 500 or next(err), never next()); a fetch that dies mid-retry or a signer
- * that breaks between tries rejects without sending anything unsigned.
+ * reason (the shared suite); a lookup that throws or never settles fails closed (a typed
+ * error, through the middleware a 500 or next(err), never next()); a fetch that dies
+ * mid-retry or a signer that breaks between tries rejects without sending anything unsigned.
  */
 import type { IncomingHttpHeaders } from 'node:http';
 import {
@@ -11,6 +11,7 @@ import {
   listenOnLoopback,
   organizationCases,
 } from '@apisig/test-support';
+import { describeOrganizationPaths } from '@apisig/test-support/suites';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
@@ -29,27 +30,7 @@ afterEach(async () => {
 
 const corpusOptions: VerifyOptions = { ...corpusLookups, clock: corpusClock };
 
-describe('organization paths', () => {
-  it.each(organizationCases())('$name', async ({ request, expected }) => {
-    const result = await verifyHeaders(request, corpusOptions);
-    if (expected === 'accepted') expect(result).toMatchObject({ ok: true });
-    else expect(result).toEqual({ ok: false, ...expected });
-  });
-
-  it('an App Key sent to a verifier that knows no organizations is unknown', async () => {
-    const [member] = organizationCases();
-    const result = await verifyHeaders(member?.request ?? {}, {
-      users: corpusLookups.users,
-      clock: corpusClock,
-    });
-    expect(result).toEqual({
-      ok: false,
-      reason: 'unknown_app_key',
-      header: 'x-app-key',
-      status: 401,
-    });
-  });
-});
+describeOrganizationPaths({ verifyHeaders });
 
 const never = () => new Promise<never>(() => undefined);
 const boom = () => {

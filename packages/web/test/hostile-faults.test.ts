@@ -1,7 +1,7 @@
 /**
  * Organization mix-ups and faults on web (jose): each organization path gets the contract's
- * reason; a lookup that throws or never settles rejects with a typed error, never a verdict;
- * a remote signer endpoint that answers garbage or an error, a fetch that dies mid-retry or
+ * reason (the shared suite, with failureResponse's answer); a lookup that throws or never
+ * settles rejects with a typed error, never a verdict; a remote signer endpoint that answers garbage or an error, a fetch that dies mid-retry or
  * a clock that breaks: each rejects with a typed error and the API never sees a request
  * without our headers.
  */
@@ -12,6 +12,7 @@ import {
   listenOnLoopback,
   organizationCases,
 } from '@apisig/test-support';
+import { describeOrganizationPaths } from '@apisig/test-support/suites';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiSigError, createRemoteSigner, createSignedFetch, createSigner } from '../src/index.js';
 import {
@@ -28,21 +29,7 @@ afterEach(async () => {
 
 const corpusOptions: VerifyOptions = { ...corpusLookups, clock: corpusClock };
 
-describe('organization paths', () => {
-  it.each(organizationCases())('$name', async ({ request, expected }) => {
-    const result = await verifyHeaders(request, corpusOptions);
-    if (expected === 'accepted') {
-      expect(result).toMatchObject({ ok: true });
-      return;
-    }
-    expect(result).toEqual({ ok: false, ...expected });
-    if (!result.ok) {
-      const response = failureResponse(result);
-      expect(response.status).toBe(expected.status);
-      expect(await response.json()).toEqual({ error: expected.reason, header: expected.header });
-    }
-  });
-});
+describeOrganizationPaths({ verifyHeaders, failureResponse });
 
 const never = () => new Promise<never>(() => undefined);
 const boom = () => {

@@ -1,47 +1,17 @@
 /**
  * Load on web's signer (jose, WebCrypto): 10,000 concurrent headers() calls (100 users of
- * one organization) all give headers that verify; a long-running signer's heap stays flat
- * over 1,000,000 calls (gc exposed in this process through node:v8, so heapUsed is
- * comparable). Behaviour only: no durations are asserted.
+ * one organization) all give headers that verify (the shared suite); a long-running
+ * signer's heap stays flat over 1,000,000 calls (gc exposed in this process through
+ * node:v8, so heapUsed is comparable). Behaviour only: no durations are asserted.
  */
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import { describeConcurrentSigning } from '@apisig/test-support/suites';
 import { describe, expect, it } from 'vitest';
 import { createSigner } from '../src/index.js';
 import { createVerifier } from '../src/verify.js';
 
-const CONCURRENT = 10_000;
-const USERS = 100;
-const appSecret = 'as_load_secret_6b0d';
-const jwtKeyOf = (user: number) => `jk_load_user_${user}_secret`;
-
-describe('10,000 concurrent headers() calls', () => {
-  it('every one verifies, for every user of the organization', async () => {
-    const organization = createSigner({
-      apiKey: 'ak_load_0',
-      jwtKey: jwtKeyOf(0),
-      organization: { appKey: 'app_load', appSecret },
-    });
-    const signers = Array.from({ length: USERS }, (_, user) =>
-      organization.forUser({ apiKey: `ak_load_${user}`, jwtKey: jwtKeyOf(user) }),
-    );
-    const all = await Promise.all(
-      Array.from({ length: CONCURRENT }, (_, i) =>
-        (signers[i % USERS] as typeof organization).headers(),
-      ),
-    );
-    const verify = createVerifier({
-      users: (apiKey) => ({ jwtKey: jwtKeyOf(Number(apiKey.slice('ak_load_'.length))) }),
-      organizations: () => ({ appSecret, isMember: (apiKey) => apiKey.startsWith('ak_load_') }),
-    });
-    const verdicts = await Promise.all(all.map((headers) => verify(headers)));
-    expect(verdicts).toHaveLength(CONCURRENT);
-    const wrong = verdicts.filter(
-      (verdict, i) => !verdict.ok || verdict.apiKey !== `ak_load_${i % USERS}`,
-    );
-    expect(wrong).toEqual([]);
-  });
-});
+describeConcurrentSigning({ createSigner, createVerifier });
 
 /** The engine's gc, exposed after start-up: the same collector --expose-gc would give. */
 function exposeGc(): () => void {
@@ -56,6 +26,7 @@ describe('a long-running signer', () => {
     const CALLS = 1_000_000;
     const BATCH = 1000;
     const jwtKey = 'jk_soak_secret_4a1f';
+    const appSecret = 'as_soak_secret_9e2c';
     let tick = 0;
     const start = Date.now();
     // A second passes every 1,000 calls: the signer keeps signing, not only reusing.
