@@ -4,27 +4,14 @@
  * It reports per check instead of throwing, so the Node test that drives it can show
  * exactly which check failed where.
  */
+// Type-only: erased before Deno, Bun or workerd run this file, which never load test-support.
+import type { RejectionVector, SignatureVector } from '@apisig/test-support';
 import type * as Web from '../../src/index.js';
 import type * as WebVerify from '../../src/verify.js';
 
 export interface SmokeInput {
-  signatureVectors: Array<{
-    name: string;
-    kind: 'user' | 'organization';
-    key: string;
-    secret: string;
-    exp: number;
-    token: string;
-    goToken: string;
-  }>;
-  hostileTokens: Array<{
-    name: string;
-    token: string;
-    reason: string;
-    apiKey: string;
-    secret: string;
-    now: number;
-  }>;
+  signatureVectors: SignatureVector[];
+  hostileTokens: RejectionVector[];
   /** The test API server on 127.0.0.1 (see test/support/api-server.ts). */
   apiUrl: string;
   alice: { apiKey: string; jwtKey: string };

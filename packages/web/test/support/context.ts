@@ -5,15 +5,8 @@
  */
 import type { RejectionVector, SignatureVector } from '@apisig/test-support';
 
-export interface HostileToken {
-  name: string;
-  token: string;
-  reason: string;
-  apiKey: string;
-  secret: string;
-  /** Seconds since the epoch to verify at. */
-  now: number;
-}
+/** A token forged here to be refused: the shape of a rejection vector (now in epoch seconds). */
+export type HostileToken = RejectionVector;
 
 declare module 'vitest' {
   export interface ProvidedContext {
