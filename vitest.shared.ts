@@ -24,8 +24,20 @@ export const typecheck = {
   tsconfig: './tsconfig.json',
 };
 
-/** Chromium for browser mode: Debian's, unless CHROMIUM_PATH says otherwise. */
+/**
+ * Chromium for browser mode and the playground's e2e: Debian's unless CHROMIUM_PATH says
+ * otherwise, headless-friendly (no sandbox, /tmp instead of /dev/shm) and phoning nowhere.
+ */
 export const chromiumLaunchOptions = {
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu'],
+  args: [
+    '--no-sandbox',
+    '--disable-dev-shm-usage',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic',
+  ],
 };

@@ -14,23 +14,6 @@ const reactDom18 = packageDir('react-dom-18');
 // its ESM build, processed by vitest, goes through the aliases below.
 const testingLibraryEsm = `${packageDir('@testing-library/react')}/dist/@testing-library`;
 
-/** Debian's Chromium, headless, with nothing phoning home (the flags from the brief). */
-const chromium = {
-  ...chromiumLaunchOptions,
-  args: [
-    ...new Set([
-      ...chromiumLaunchOptions.args,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ]),
-  ],
-};
-
 const unitTests = ['test/**/*.test.{ts,tsx}'];
 const browserTests = ['test/**/*.browser.test.{ts,tsx}'];
 
@@ -86,7 +69,7 @@ export default defineConfig({
             enabled: true,
             headless: true,
             screenshotFailures: false,
-            provider: playwright({ launchOptions: chromium }),
+            provider: playwright({ launchOptions: chromiumLaunchOptions }),
             instances: [{ browser: 'chromium' }],
           },
         },

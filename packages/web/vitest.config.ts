@@ -2,23 +2,6 @@ import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 import { chromiumLaunchOptions, sourceResolve, typecheck } from '../../vitest.shared.ts';
 
-/** Debian's Chromium, headless, with nothing phoning home. */
-const chromium = {
-  ...chromiumLaunchOptions,
-  args: [
-    ...new Set([
-      ...chromiumLaunchOptions.args,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ]),
-  ],
-};
-
 // Both projects start their own API server and get the vectors through provide/inject.
 const globalSetup = ['./test/support/global-setup.ts'];
 // test/universal runs in Node and in Chromium; *.browser.test.ts in Chromium only.
@@ -50,7 +33,7 @@ export default defineConfig({
             enabled: true,
             headless: true,
             screenshotFailures: false,
-            provider: playwright({ launchOptions: chromium }),
+            provider: playwright({ launchOptions: chromiumLaunchOptions }),
             instances: [{ browser: 'chromium' }],
           },
         },

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumLaunchOptions } from '../../../vitest.shared.ts';
 import { type RunningApi, startApi } from '../server/listen.ts';
 import { demoRoles } from '../server/roles.ts';
 import { seed } from '../server/seed.ts';
@@ -19,15 +20,6 @@ const appDir = fileURLToPath(new URL('..', import.meta.url));
 const resultsDir = join(appDir, 'test-results');
 const outDir = join(resultsDir, 'spa-build');
 const shotsDir = join(resultsDir, 'screenshots');
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 const { apiKeyUser, jwtUser, member, remoteUser } = demoRoles(seed);
 
 /** `vite build` through its CLI, as a deploy would run it (production mode). */
@@ -59,8 +51,7 @@ beforeAll(async () => {
   api = await startApi({ allowedOrigins: [spa.url], log: () => undefined });
   userDataDir = await mkdtemp(join(tmpdir(), 'playground-e2e-'));
   context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
+    ...chromiumLaunchOptions,
     headless: true,
     viewport: { width: 1400, height: 1000 },
   });
