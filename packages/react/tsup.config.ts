@@ -1,14 +1,8 @@
-import { defineConfig } from 'tsup';
+import { libraryConfig } from '../../tsup.shared.ts';
 
-export default defineConfig({
+export default libraryConfig({
   entry: { index: 'src/index.ts' },
-  format: ['esm', 'cjs'],
-  dts: true,
-  clean: true,
-  sourcemap: true,
-  target: 'es2022',
   platform: 'browser',
-  tsconfig: 'tsconfig.build.json',
   // React Server Components: the built entries are client modules. esbuild keeps the banner
   // as the first statement of every output file (ESM and CJS).
   banner: { js: "'use client';" },

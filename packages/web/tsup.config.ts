@@ -1,12 +1,6 @@
-import { defineConfig } from 'tsup';
+import { libraryConfig } from '../../tsup.shared.ts';
 
-export default defineConfig({
+export default libraryConfig({
   entry: { index: 'src/index.ts', verify: 'src/verify.ts' },
-  format: ['esm', 'cjs'],
-  dts: true,
-  clean: true,
-  sourcemap: true,
-  target: 'es2022',
   platform: 'neutral',
-  tsconfig: 'tsconfig.build.json',
 });

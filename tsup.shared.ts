@@ -1,0 +1,22 @@
+/**
+ * What every published package's tsup.config.ts shares: ESM and CJS with declarations and
+ * source maps for ES2022, compiled through tsconfig.build.json (without the @apisig/source
+ * condition, so a package's dist imports its dependencies' dist). Each package names its
+ * entries, its platform and, for React, a banner.
+ */
+import { defineConfig, type Options } from 'tsup';
+
+export type LibraryOptions = Required<Pick<Options, 'entry' | 'platform'>> &
+  Pick<Options, 'banner'>;
+
+export function libraryConfig(options: LibraryOptions) {
+  return defineConfig({
+    format: ['esm', 'cjs'],
+    dts: true,
+    clean: true,
+    sourcemap: true,
+    target: 'es2022',
+    tsconfig: 'tsconfig.build.json',
+    ...options,
+  });
+}
