@@ -46,6 +46,23 @@ function HeadersConsumer({ probe }: { probe: Probe }) {
 
 const newProbe = (): Probe => ({ renders: 0, snapshots: [] });
 
+/** A useAuthHeaders consumer under the provider, once the first signing has settled. */
+async function mountHeadersConsumer(tracked = trackedSigner()) {
+  const probe = newProbe();
+  const { unmount } = render(
+    <ApiSigProvider signer={tracked.source}>
+      <HeadersConsumer probe={probe} />
+    </ApiSigProvider>,
+  );
+  await tracked.settle();
+  return { tracked, probe, unmount };
+}
+
+/** What a browser fires when a hidden tab shows again. */
+const showTab = async () => {
+  document.dispatchEvent(new Event('visibilitychange'));
+};
+
 describe('render counts', () => {
   it('a useSignedFetch consumer renders once over a minute of signed calls', async () => {
     const sent: Headers[] = [];
@@ -75,14 +92,7 @@ describe('render counts', () => {
   });
 
   it('a useAuthHeaders consumer renders once per refresh, before the headers expire', async () => {
-    const tracked = trackedSigner();
-    const probe = newProbe();
-    render(
-      <ApiSigProvider signer={tracked.source}>
-        <HeadersConsumer probe={probe} />
-      </ApiSigProvider>,
-    );
-    await tracked.settle();
+    const { tracked, probe } = await mountHeadersConsumer();
     expect(probe.snapshots.map((s) => s.status)).toEqual(['pending', 'ready']);
     for (let second = 0; second < 60; second++) {
       await act(() => vi.advanceTimersByTimeAsync(1000));
@@ -102,16 +112,9 @@ describe('render counts', () => {
   });
 
   it('an API-key-only signer never refreshes: nothing in it expires', async () => {
-    const tracked = trackedSigner(
-      (await import('@apisig/web')).createSigner({ apiKey: credentials.apiKey }),
+    const { probe } = await mountHeadersConsumer(
+      trackedSigner((await import('@apisig/web')).createSigner({ apiKey: credentials.apiKey })),
     );
-    const probe = newProbe();
-    render(
-      <ApiSigProvider signer={tracked.source}>
-        <HeadersConsumer probe={probe} />
-      </ApiSigProvider>,
-    );
-    await tracked.settle();
     await act(() => vi.advanceTimersByTimeAsync(600_000));
     expect(probe.renders).toBe(2);
     expect(vi.getTimerCount()).toBe(0);
@@ -171,21 +174,12 @@ describe('StrictMode', () => {
 
 describe('a hidden tab', () => {
   it('refreshes at once when the tab shows again after its timer was held back', async () => {
-    const tracked = trackedSigner();
-    const probe = newProbe();
-    const { unmount } = render(
-      <ApiSigProvider signer={tracked.source}>
-        <HeadersConsumer probe={probe} />
-      </ApiSigProvider>,
-    );
-    await tracked.settle();
+    const { tracked, probe, unmount } = await mountHeadersConsumer();
     const before = probe.snapshots.at(-1)?.headers ?? null;
     // The clock moves 25 s while a throttling browser fires no timer.
     vi.setSystemTime(Date.now() + 25_000);
     expect(await accepted(before)).toBe(false);
-    await act(async () => {
-      document.dispatchEvent(new Event('visibilitychange'));
-    });
+    await act(showTab);
     await tracked.settle();
     const after = probe.snapshots.at(-1)?.headers ?? null;
     expect(await accepted(after)).toBe(true);
@@ -194,17 +188,8 @@ describe('a hidden tab', () => {
   });
 
   it('does not refresh early when the tab shows before the refresh is due', async () => {
-    const tracked = trackedSigner();
-    const probe = newProbe();
-    render(
-      <ApiSigProvider signer={tracked.source}>
-        <HeadersConsumer probe={probe} />
-      </ApiSigProvider>,
-    );
-    await tracked.settle();
-    await act(async () => {
-      document.dispatchEvent(new Event('visibilitychange'));
-    });
+    const { tracked } = await mountHeadersConsumer();
+    await act(showTab);
     await tracked.settle();
     expect(tracked.signings()).toBe(1);
   });
