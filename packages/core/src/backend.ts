@@ -25,6 +25,10 @@ export interface SigningBackend<Key = unknown> {
   verifySignature(token: string, key: Key): MaybePromise<boolean>;
 }
 
+/** What a signer needs of a backend: a signer never verifies, so a bundle that only signs
+ * need not carry the backend's verifier. */
+export type SigningOnlyBackend<Key = unknown> = Pick<SigningBackend<Key>, 'importKey' | 'sign'>;
+
 /** A backend whose importKey and sign return plain values, so `headers()` can be synchronous. */
 export interface SyncSigningBackend<Key = unknown> extends SigningBackend<Key> {
   importKey(secret: string): Key;

@@ -40,7 +40,7 @@ export const SKEW_THRESHOLD_SECONDS = 5;
 
 /** The protected header every conforming signer emits, byte for byte. */
 export const TOKEN_HEADER = { alg: 'HS256', typ: 'JWT' } as const;
-export const TOKEN_ALGORITHM = 'HS256';
+export const TOKEN_ALGORITHM = 'HS256' as const;
 
 /** Why a verifier refused a request, in the contract's words. */
 export const FAILURE_REASONS = [

@@ -1,4 +1,9 @@
-export type { MaybePromise, SigningBackend, SyncSigningBackend } from './backend.js';
+export type {
+  MaybePromise,
+  SigningBackend,
+  SigningOnlyBackend,
+  SyncSigningBackend,
+} from './backend.js';
 export { isPromiseLike } from './backend.js';
 export type { Claims } from './claims.js';
 export { buildClaims } from './claims.js';

@@ -6,7 +6,7 @@ import {
   chain,
   isPromiseLike,
   type MaybePromise,
-  type SigningBackend,
+  type SigningOnlyBackend,
   type SyncSigningBackend,
 } from './backend.js';
 import { expiryFor } from './claims.js';
@@ -22,12 +22,6 @@ import {
   validateSecret,
   validateSignerOptions,
 } from './validate.js';
-
-/**
- * What the signer engine uses of a backend: a signer never verifies, so a browser bundle
- * that only signs need not carry the backend's verifier.
- */
-type TokenBackend<Key> = Pick<SigningBackend<Key>, 'importKey' | 'sign'>;
 
 export type SignerMode = 'api-key' | 'signed' | 'organization' | 'signed-organization';
 
@@ -99,7 +93,7 @@ function safeCause(error: unknown, secret: string): unknown {
 }
 
 function createSlot<Key>(
-  backend: TokenBackend<Key>,
+  backend: SigningOnlyBackend<Key>,
   header: TokenSlot<Key>['header'],
   key: string,
   secret: string,
@@ -161,7 +155,7 @@ function tokenFor(slot: TokenSlot<unknown>, nowSeconds: number): MaybePromise<st
 }
 
 interface Shared {
-  backend: TokenBackend<unknown>;
+  backend: SigningOnlyBackend<unknown>;
   config: SignerConfig;
   state: ClockState;
   appSlot: TokenSlot<unknown> | undefined;
@@ -268,7 +262,7 @@ function buildSigner(shared: Shared, apiKey: string, jwtKey: string | undefined)
 }
 
 function createEngine(
-  backend: TokenBackend<unknown>,
+  backend: SigningOnlyBackend<unknown>,
   options: SignerOptions,
   sync: boolean,
 ): Signer {
@@ -297,13 +291,13 @@ export function createSyncSigner<Key>(
   backend: SyncSigningBackend<Key>,
   options: SignerOptions,
 ): Signer<true> {
-  return createEngine(backend as TokenBackend<unknown>, options, true) as Signer<true>;
+  return createEngine(backend as SigningOnlyBackend<unknown>, options, true) as Signer<true>;
 }
 
 /** A signer whose `headers()` returns promises (for an asynchronous backend: WebCrypto). */
 export function createAsyncSigner<Key>(
-  backend: TokenBackend<Key>,
+  backend: SigningOnlyBackend<Key>,
   options: SignerOptions,
 ): Signer<false> {
-  return createEngine(backend as TokenBackend<unknown>, options, false) as Signer<false>;
+  return createEngine(backend as SigningOnlyBackend<unknown>, options, false) as Signer<false>;
 }

@@ -5,11 +5,11 @@
  * as a PEM private key, then a public key, before making a secret key, on every call.
  */
 import { createSecretKey, type KeyObject } from 'node:crypto';
-import type { SyncSigningBackend } from '@apisig/core';
+import { type SyncSigningBackend, TOKEN_ALGORITHM } from '@apisig/core';
 import jwt from 'jsonwebtoken';
 import jws from 'jws';
 
-const SIGN_OPTIONS = { algorithm: 'HS256', noTimestamp: true } as const;
+const SIGN_OPTIONS = { algorithm: TOKEN_ALGORITHM, noTimestamp: true } as const;
 
 export const jsonwebtokenBackend: SyncSigningBackend<KeyObject> = {
   importKey: (secret) => createSecretKey(Buffer.from(secret, 'utf8')),
@@ -26,7 +26,7 @@ export const jsonwebtokenBackend: SyncSigningBackend<KeyObject> = {
    */
   verifySignature(token, key) {
     try {
-      return jws.verify(token, 'HS256', key);
+      return jws.verify(token, TOKEN_ALGORITHM, key);
     } catch {
       return false;
     }

@@ -4,11 +4,8 @@
  * alone: the verifier half is in verify-backend.ts, so a bundle that only signs (the
  * package's main entry) carries none of jose's verification code.
  */
-import type { SigningBackend } from '@apisig/core';
+import { type SigningOnlyBackend, TOKEN_HEADER } from '@apisig/core';
 import { CompactSign } from 'jose';
-
-/** What a signer needs from a backend: importKey and sign, never verifySignature. */
-export type SigningOnlyBackend<Key> = Pick<SigningBackend<Key>, 'importKey' | 'sign'>;
 
 const utf8 = new TextEncoder();
 
@@ -28,9 +25,9 @@ export function importHmacKey(secret: string): Promise<CryptoKey> {
 export const joseSigningBackend: SigningOnlyBackend<CryptoKey> = {
   importKey: importHmacKey,
   // CompactSign over the claims' own JSON keeps their order, { key, exp }, byte for byte,
-  // and jose writes the header's members in the order given: {"alg":"HS256","typ":"JWT"}.
+  // and jose writes the header's members in the order given: core's {"alg":"HS256","typ":"JWT"}.
   sign: (claims, key) =>
     new CompactSign(utf8.encode(JSON.stringify(claims)))
-      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+      .setProtectedHeader({ ...TOKEN_HEADER })
       .sign(key),
 };

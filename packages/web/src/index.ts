@@ -7,7 +7,7 @@ import { createAsyncSigner, type Signer, type SignerOptions } from '@apisig/core
 import { joseSigningBackend } from './backend.js';
 
 export * from '@apisig/core';
-export { joseSigningBackend, type SigningOnlyBackend } from './backend.js';
+export { joseSigningBackend } from './backend.js';
 
 /** A signer whose `headers()` returns a promise. Throws ApiSigError on bad options. */
 export function createSigner(options: SignerOptions): Signer<false> {

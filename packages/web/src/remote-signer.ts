@@ -7,6 +7,7 @@ import {
   type AuthHeaders,
   estimateClockOffset,
   type FetchLike,
+  HEADERS,
   invalidOption,
   type SignedHeaders,
   TTL_RANGE,
@@ -111,7 +112,7 @@ function parseAnswer(text: string): SignedHeaders {
     throw invalidResponse(`the remote signer answered invalid ${field}`, error);
   }
   const tokenless =
-    headers['x-signature'] === undefined && headers['x-app-signature'] === undefined;
+    headers[HEADERS.signature] === undefined && headers[HEADERS.appSignature] === undefined;
   const finite = typeof answer.expiresAt === 'number' && Number.isFinite(answer.expiresAt);
   if (!finite && !(answer.expiresAt === null && tokenless)) {
     throw invalidResponse('the remote signer answered no finite expiresAt');

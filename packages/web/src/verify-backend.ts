@@ -1,5 +1,5 @@
 /** The full jose backend: signing plus jose's compact JWS verification, HS256 only. */
-import type { SigningBackend } from '@apisig/core';
+import { type SigningBackend, TOKEN_ALGORITHM } from '@apisig/core';
 import { compactVerify } from 'jose';
 import { joseSigningBackend } from './backend.js';
 
@@ -10,7 +10,7 @@ export const joseBackend: SigningBackend<CryptoKey> = {
   // HS256 and any crit header before calling this, and checks the claims after it.
   async verifySignature(token, key) {
     try {
-      await compactVerify(token, key, { algorithms: ['HS256'] });
+      await compactVerify(token, key, { algorithms: [TOKEN_ALGORITHM] });
       return true;
     } catch {
       return false;
