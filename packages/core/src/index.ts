@@ -53,6 +53,7 @@ export {
   validateOptionsRecord,
   validateSecret,
   validateSignerOptions,
+  validateTimeout,
   validateTtl,
 } from './validate.js';
 export type {

@@ -181,6 +181,31 @@ export function validateTtl(field: string, value: unknown, fallback: number): nu
   return value;
 }
 
+/** The longest delay setTimeout honours: a longer one is cut to 1 ms and fires at once. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/**
+ * A timeout in milliseconds: positive and short enough for setTimeout to hold, or Infinity
+ * (wait forever) where the caller allows it. `fallback` when undefined.
+ */
+export function validateTimeout(
+  field: string,
+  value: unknown,
+  fallback: number,
+  allowInfinity = false,
+): number {
+  if (value === undefined) return fallback;
+  if (allowInfinity && value === Number.POSITIVE_INFINITY) return value;
+  if (typeof value !== 'number' || !(value > 0 && value <= MAX_TIMER_MS)) {
+    const infinity = allowInfinity ? ', or Infinity' : '';
+    throw invalidOption(
+      field,
+      `must be a number of milliseconds within 1..${MAX_TIMER_MS}${infinity}`,
+    );
+  }
+  return value;
+}
+
 export function validateClockOffset(field: string, value: unknown): number {
   if (typeof value !== 'number' || !Number.isFinite(value)) {
     throw invalidOption(field, `must be a finite number of seconds, got ${describeType(value)}`);

@@ -19,7 +19,13 @@ import {
 import { ApiSigError } from './errors.js';
 import { type HeaderInput, readHeader } from './headers.js';
 import { decodeToken } from './token.js';
-import { invalidOption, validateClock, validateOptionsRecord, validateTtl } from './validate.js';
+import {
+  invalidOption,
+  validateClock,
+  validateOptionsRecord,
+  validateTimeout,
+  validateTtl,
+} from './validate.js';
 
 export interface UserRecord {
   /** The user's JWT key; without one, `x-signature` is ignored. */
@@ -148,9 +154,6 @@ interface VerifierConfig {
   lookupTimeoutMs: number;
 }
 
-/** The longest delay setTimeout honours (2^31 - 1 ms, about 24.8 days). */
-const MAX_TIMER_MS = 2 ** 31 - 1;
-
 const VERIFY_FIELDS = ['users', 'organizations', 'clock', 'leeway', 'maxTtl', 'lookupTimeoutMs'];
 
 function validateVerifyOptions(options: unknown): VerifierConfig {
@@ -168,15 +171,12 @@ function validateVerifyOptions(options: unknown): VerifierConfig {
   ) {
     throw invalidOption('leeway', `must be a whole number of seconds within 0..${TTL_RANGE.max}`);
   }
-  const timeout = record.lookupTimeoutMs ?? DEFAULT_LOOKUP_TIMEOUT_MS;
-  // Timers clamp a longer delay to 1 ms: such a timeout would fail every lookup at once.
-  const holdable = timeout === Number.POSITIVE_INFINITY || (timeout as number) <= MAX_TIMER_MS;
-  if (typeof timeout !== 'number' || Number.isNaN(timeout) || timeout <= 0 || !holdable) {
-    throw invalidOption(
-      'lookupTimeoutMs',
-      `must be a positive number of milliseconds up to ${MAX_TIMER_MS}, or Infinity`,
-    );
-  }
+  const timeout = validateTimeout(
+    'lookupTimeoutMs',
+    record.lookupTimeoutMs,
+    DEFAULT_LOOKUP_TIMEOUT_MS,
+    true,
+  );
   const maxTtl =
     record.maxTtl === undefined
       ? {}

@@ -14,6 +14,7 @@ import {
   validateAuthHeaders,
   validateClock,
   validateOptionsRecord,
+  validateTimeout,
 } from '@apisig/core';
 
 export interface RemoteSignerOptions {
@@ -50,29 +51,17 @@ const REFRESH_MARGIN_MS = 2000;
 /** No token outlives the longest ttl a signer may use: a later expiresAt is not believed. */
 const LONGEST_LIFETIME_MS = TTL_RANGE.max * 1000;
 const DEFAULT_TIMEOUT_MS = 10_000;
-/** setTimeout cuts longer delays to 1 ms: such a timeout would fire at once. */
-const MAX_TIMEOUT_MS = 2 ** 31 - 1;
 
 const OPTION_FIELDS = ['url', 'fetch', 'headers', 'clock', 'timeoutMs'];
 
 function validateOptions(options: RemoteSignerOptions): RemoteSignerOptions {
   validateOptionsRecord('options', options, OPTION_FIELDS);
-  const { url, fetch, headers, clock, timeoutMs } = options;
+  const { url, fetch, headers } = options;
   if (!(url instanceof URL) && (typeof url !== 'string' || url.length === 0)) {
     throw invalidOption('url', 'must be a non-empty string or a URL');
   }
   if (fetch !== undefined && typeof fetch !== 'function') {
     throw invalidOption('fetch', 'must be a function');
-  }
-  validateClock('clock', clock);
-  const timeoutOk =
-    timeoutMs === undefined ||
-    (typeof timeoutMs === 'number' && timeoutMs > 0 && timeoutMs <= MAX_TIMEOUT_MS);
-  if (!timeoutOk) {
-    throw invalidOption(
-      'timeoutMs',
-      `must be a number of milliseconds within 1..${MAX_TIMEOUT_MS}`,
-    );
   }
   const headersShape = headers === null ? 'null' : typeof headers;
   if (!['undefined', 'object', 'function'].includes(headersShape)) {
@@ -129,7 +118,7 @@ export function createRemoteSigner(options: RemoteSignerOptions): RemoteSigner {
   const { url: target, fetch: fetchOption, headers: extraHeaders } = validateOptions(options);
   const url = String(target);
   const clock = validateClock('clock', options.clock);
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const timeoutMs = validateTimeout('timeoutMs', options.timeoutMs, DEFAULT_TIMEOUT_MS);
   let cached: Cached | undefined;
   let inFlight: Promise<SignedHeaders> | undefined;
   // A clear() while a request is out must not let its (older) answer into the cache.
