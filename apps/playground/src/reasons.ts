@@ -1,5 +1,7 @@
-/** What each of the verifier's reason codes means, in a sentence. */
-export const REASONS: Record<string, string> = {
+import type { FailureReason } from '@apisig/web';
+
+/** What each of the verifier's reason codes means, in a sentence (every code core defines). */
+export const REASONS: Record<FailureReason, string> = {
   missing_api_key: 'No x-api-key header was sent.',
   unknown_api_key: 'The server has no user with this API key.',
   missing_signature: 'This user has a JWT key, so every request must carry x-signature.',
@@ -15,3 +17,8 @@ export const REASONS: Record<string, string> = {
   exp_too_far: 'The token claims to live longer than the server allows.',
   key_mismatch: 'The token’s key claim does not match the header it signs for.',
 };
+
+/** The sentence for a code the server sent, or undefined for one core does not define. */
+export function describeReason(code: string): string | undefined {
+  return Object.hasOwn(REASONS, code) ? REASONS[code as FailureReason] : undefined;
+}

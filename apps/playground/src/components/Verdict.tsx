@@ -1,4 +1,4 @@
-import { REASONS } from '../reasons.ts';
+import { describeReason } from '../reasons.ts';
 import type { Attempt } from '../recorder.ts';
 
 interface Refusal {
@@ -63,7 +63,7 @@ export function Verdict({ attempt }: { attempt: Attempt }) {
             </span>
           )}
         </div>
-        <div className="verdict__detail">{REASONS[refusal.error] ?? `HTTP ${status}`}</div>
+        <div className="verdict__detail">{describeReason(refusal.error) ?? `HTTP ${status}`}</div>
       </div>
     );
   }
