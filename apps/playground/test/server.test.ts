@@ -1,5 +1,7 @@
 /** The reference API server, for real on 127.0.0.1: every mode, every refusal, /sign, CORS, the log. */
 import { createSignedFetch, createSigner, type HeaderSource } from '@apisig/node';
+import { generateSignature, Session } from 'hyper-sdk-js';
+import { sendRequest } from 'hyper-sdk-js/shared/api-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningApi, startApi } from '../server/listen.ts';
 import { demoRoles } from '../server/roles.ts';
@@ -33,6 +35,30 @@ async function call(
 async function headersOf(source: HeaderSource): Promise<Record<string, string>> {
   return { ...(await source.headers()) };
 }
+
+describe("the API vendor's own SDK (hyper-sdk-js 3.0.0) is accepted with default options", () => {
+  it('its generateSignature tokens (exp = now + 60, with iat), every mode', async () => {
+    const signed = await call({
+      'x-api-key': jwtUser.apiKey,
+      'x-signature': generateSignature(jwtUser.apiKey, jwtKey),
+    });
+    expect(signed.status).toBe(200);
+    expect(signed.body).toMatchObject({ authenticatedWith: 'signed' });
+    const organizationCall = await call({
+      'x-api-key': member.apiKey,
+      'x-app-key': acme.appKey,
+      'x-app-signature': generateSignature(acme.appKey, acme.appSecret),
+    });
+    expect(organizationCall.status).toBe(200);
+    expect(organizationCall.body).toMatchObject({ authenticatedWith: 'organization' });
+  });
+
+  it('its own HTTP client (sendRequest over undici) posting to /v1/echo', async () => {
+    const session = new Session(jwtUser.apiKey, jwtKey);
+    const answer = await sendRequest(session, `${api.url}/v1/echo`, { hello: 'playground' });
+    expect(answer).toMatchObject({ verdict: 'accepted', echo: { hello: 'playground' } });
+  });
+});
 
 describe('every mode is accepted', () => {
   it('API key only', async () => {

@@ -1,7 +1,8 @@
-/** The shared vectors, read from ../shared/vectors beside the repository (never copied). */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+/**
+ * The token vectors in ../vectors, made by PyJWT and golang-jwt (vectors/generate.py is
+ * their source; vectors/README.md says how to regenerate them).
+ */
+import { readFileSync } from 'node:fs';
 
 export interface SignatureVector {
   name: string;
@@ -9,7 +10,9 @@ export interface SignatureVector {
   key: string;
   secret: string;
   exp: number;
+  /** PyJWT's token: the bytes a conforming signer emits. */
   token: string;
+  /** golang-jwt's token for the same claims (sorted: other bytes, still valid). */
   goToken: string;
 }
 
@@ -20,20 +23,26 @@ export interface RejectionVector {
   apiKey: string;
   secret: string;
   now: number;
+  maxTtl: number;
+  leeway: number;
 }
 
-function findVectors(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'pnpm-workspace.yaml'))) {
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error('repository root not found');
-    dir = parent;
-  }
-  return join(dir, '..', 'shared', 'vectors');
+/** A token whose lifetime decides: the verdict for each maxTtl (seconds), or `ok`. */
+export interface LifetimeVector {
+  name: string;
+  kind: 'user' | 'organization';
+  library: 'pyjwt' | 'golang-jwt';
+  key: string;
+  secret: string;
+  now: number;
+  claims: Record<string, unknown>;
+  token: string;
+  verdicts: Record<string, string>;
 }
 
-const folder = findVectors();
-const read = <T>(file: string): T => JSON.parse(readFileSync(join(folder, file), 'utf8')).cases;
+const read = <T>(file: string): T[] =>
+  JSON.parse(readFileSync(new URL(`../vectors/${file}`, import.meta.url), 'utf8')).cases;
 
 export const signatureVectors: SignatureVector[] = read('signatures.json');
 export const rejectionVectors: RejectionVector[] = read('rejections.json');
+export const lifetimeVectors: LifetimeVector[] = read('lifetimes.json');

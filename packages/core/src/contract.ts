@@ -30,7 +30,13 @@ export const MAX_TOKEN_LENGTH = 8192;
 
 /** Verifier defaults (seconds). */
 export const DEFAULT_LEEWAY = 5;
-export const DEFAULT_MAX_TTL = DEFAULT_TTL;
+/**
+ * The longest lifetime a verifier accepts by default: 60 s for both tokens, although signers
+ * issue 15 s for x-signature. The API vendor's own SDKs (hyper-sdk-js, -go, -py) sign
+ * x-signature with exp = now + 60 and the real API accepts them; a stricter default would
+ * lock out every user of the official clients. A server that wants 15 s sets it.
+ */
+export const DEFAULT_MAX_TTL = { signature: 60, appSignature: 60 } as const;
 
 /** A verifier's lookups that have not settled by then fail closed (milliseconds). */
 export const DEFAULT_LOOKUP_TIMEOUT_MS = 5000;

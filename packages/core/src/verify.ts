@@ -46,7 +46,7 @@ export interface VerifyOptions {
   clock?: () => number;
   /** Seconds of tolerance on both sides of exp. Default 5. */
   leeway?: number;
-  /** The longest lifetime a token may claim, seconds. Defaults 15 and 60. */
+  /** The longest lifetime a token may claim, seconds. Default 60 for both (see DEFAULT_MAX_TTL). */
   maxTtl?: { signature?: number; appSignature?: number };
   /** A lookup that has not settled by then rejects with `lookup_timeout`. Default 5000 ms. */
   lookupTimeoutMs?: number;

@@ -4,6 +4,7 @@ import {
   signatureVectors,
   syncBackend,
 } from '@apisig/test-support';
+import { describeLifetimeVectors } from '@apisig/test-support/suites';
 import { describe, expect, it } from 'vitest';
 import {
   createAsyncSigner,
@@ -105,8 +106,8 @@ describe('rejection vectors', () => {
           {
             users: (apiKey) => (apiKey === vector.apiKey ? { jwtKey: vector.secret } : null),
             clock: () => vector.now * 1000,
-            leeway: 5,
-            maxTtl: { signature: 15 },
+            leeway: vector.leeway,
+            maxTtl: { signature: vector.maxTtl },
           },
         );
         expect(result).toEqual({
@@ -121,3 +122,13 @@ describe('rejection vectors', () => {
     }
   }
 });
+
+for (const [name, make] of [
+  ['sync', syncBackend],
+  ['async', asyncBackend],
+] as const) {
+  describeLifetimeVectors({
+    name: `core engine (${name} backend)`,
+    verifyHeaders: (headers, options) => verifyHeadersWith(make().backend, headers, options),
+  });
+}

@@ -181,15 +181,24 @@ describe('reasons, in the contract order', () => {
   });
 });
 
-describe('time boundaries (leeway 5, max ttl 15 / 60)', () => {
-  const at = (exp: number) => verify({ 'x-api-key': 'ak_alice', 'x-signature': aliceSig(exp) });
+describe('time boundaries (leeway 5, max ttl 60 / 60 by default)', () => {
+  const at = (exp: number, options?: Partial<VerifyOptions>) =>
+    verify({ 'x-api-key': 'ak_alice', 'x-signature': aliceSig(exp) }, options);
   it('accepts exp + leeway = now, refuses one second later', async () => {
     expect(await at(NOW - 5)).toMatchObject({ ok: true });
     expect(await at(NOW - 6)).toMatchObject({ reason: 'expired' });
   });
   it('accepts exp - now = maxTtl + leeway, refuses one second more', async () => {
-    expect(await at(NOW + 20)).toMatchObject({ ok: true });
-    expect(await at(NOW + 21)).toMatchObject({ reason: 'exp_too_far' });
+    expect(await at(NOW + 65)).toMatchObject({ ok: true });
+    expect(await at(NOW + 66)).toMatchObject({ reason: 'exp_too_far' });
+  });
+  it("accepts the vendor SDKs' 60 s x-signature by default; the strict 15 s refuses 21", async () => {
+    expect(await at(NOW + 60)).toMatchObject({ ok: true });
+    expect(await at(NOW + 21)).toMatchObject({ ok: true });
+    const strict = { maxTtl: { signature: 15 } };
+    expect(await at(NOW + 20, strict)).toMatchObject({ ok: true });
+    expect(await at(NOW + 21, strict)).toMatchObject({ reason: 'exp_too_far' });
+    expect(await at(NOW + 60, strict)).toMatchObject({ reason: 'exp_too_far' });
   });
   it('uses the App maximum for x-app-signature', async () => {
     const app = (exp: number) =>
@@ -205,7 +214,9 @@ describe('time boundaries (leeway 5, max ttl 15 / 60)', () => {
     expect(await verify(headers, { maxTtl: { signature: 30 }, leeway: 9 })).toMatchObject({
       reason: 'exp_too_far',
     });
-    expect(await verify(headers, { leeway: 0 })).toMatchObject({ reason: 'exp_too_far' });
+    expect(await verify(headers, { maxTtl: { signature: 39 }, leeway: 0 })).toMatchObject({
+      reason: 'exp_too_far',
+    });
   });
 });
 

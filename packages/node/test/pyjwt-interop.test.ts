@@ -4,14 +4,10 @@
  * with the reason, only where PyJWT is not installed (CI installs it with apt).
  */
 import { spawnSync } from 'node:child_process';
+import { pyjwtPython as python } from '@apisig/test-support';
 import { describe, expect, it } from 'vitest';
 import { createSigner, verifyHeaders } from '../src/index.js';
 
-const CANDIDATES = ['/usr/bin/python3', 'python3'];
-/** The first interpreter that can import jwt (a pyenv python3 may shadow Debian's). */
-const python = CANDIDATES.find(
-  (candidate) => spawnSync(candidate, ['-c', 'import jwt'], { stdio: 'ignore' }).status === 0,
-);
 const SKIP_REASON = 'PyJWT is not installed (apt-get install python3-jwt)';
 
 const SCRIPT = `

@@ -4,6 +4,7 @@
  * refused with the contract's reason.
  */
 import { rejectionVectors, signatureVectors } from '@apisig/test-support';
+import { describeLifetimeVectors } from '@apisig/test-support/suites';
 import jwt from 'jsonwebtoken';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
@@ -135,8 +136,8 @@ describe('verifying: every rejection vector gets its reason', () => {
       const options: VerifyOptions = {
         users: (apiKey) => (apiKey === v.apiKey ? { jwtKey: v.secret } : null),
         clock: () => v.now * 1000,
-        leeway: 5,
-        maxTtl: { signature: 15 },
+        leeway: v.leeway,
+        maxTtl: { signature: v.maxTtl },
       };
       const result = await verifyHeaders(
         { 'x-api-key': v.apiKey, 'x-signature': v.token },
@@ -151,3 +152,5 @@ describe('verifying: every rejection vector gets its reason', () => {
     });
   }
 });
+
+describeLifetimeVectors({ name: 'node verifier (jsonwebtoken)', verifyHeaders });

@@ -31,6 +31,7 @@ export interface VerifyOptionsLike {
   users(apiKey: string): { jwtKey?: string } | null;
   organizations?(appKey: string): { appSecret: string; isMember(apiKey: string): boolean } | null;
   clock?: () => number;
+  maxTtl?: { signature?: number; appSignature?: number };
 }
 
 export type VerdictLike =

@@ -7,4 +7,5 @@ export type * from './adapter.js';
 export * from './concurrent-signing.js';
 export * from './credential-properties.js';
 export * from './hostile-corpus.js';
+export * from './lifetime-vectors.js';
 export * from './organization-paths.js';

@@ -103,7 +103,12 @@ export async function runSmoke(sdk: SmokeSdk, input: SmokeInput): Promise<SmokeR
     await check(`reject ${t.name}`, async () => {
       const result = await sdk.verifyHeaders(
         { 'x-api-key': t.apiKey, 'x-signature': t.token },
-        { users: () => ({ jwtKey: t.secret }), clock: () => t.now * 1000 },
+        {
+          users: () => ({ jwtKey: t.secret }),
+          clock: () => t.now * 1000,
+          maxTtl: { signature: t.maxTtl },
+          leeway: t.leeway,
+        },
       );
       return expectEqual(result, {
         ok: false,

@@ -6,7 +6,7 @@ export function hostileTokens(): HostileToken[] {
   const base = signatureVectors.find((v) => v.name === 'user-basic');
   if (base === undefined) throw new Error('vector user-basic missing');
   const { key: apiKey, secret, exp } = base;
-  const at = { apiKey, secret, now: exp - 5 };
+  const at = { apiKey, secret, now: exp - 5, maxTtl: 15, leeway: 5 };
   const claims = { key: apiKey, exp };
   return [
     {

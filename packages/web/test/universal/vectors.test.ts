@@ -64,7 +64,12 @@ describe('rejection vectors: each with its reason', () => {
     it(`${v.name}: ${v.reason}`, async () => {
       const result = await verifyHeaders(
         { 'x-api-key': v.apiKey, 'x-signature': v.token },
-        { users: () => ({ jwtKey: v.secret }), clock: () => v.now * 1000 },
+        {
+          users: () => ({ jwtKey: v.secret }),
+          clock: () => v.now * 1000,
+          maxTtl: { signature: v.maxTtl },
+          leeway: v.leeway,
+        },
       );
       expect(result).toEqual({
         ok: false,

@@ -1,0 +1,113 @@
+/**
+ * The API vendor's own JS SDK, hyper-sdk-js 3.0.0, is a client an apisig server must accept:
+ * its generateSignature signs exp = now + 60 through jsonwebtoken (which adds iat), and its
+ * sendRequest posts with undici. Both pass with default options; a server set to the strict
+ * 15 s refuses them, which is why 15 s is not the default.
+ */
+import { type LoopbackServer, listenOnLoopback } from '@apisig/test-support';
+import { generateSignature, Session } from 'hyper-sdk-js';
+import { sendRequest } from 'hyper-sdk-js/shared/api-client';
+import { afterEach, describe, expect, it } from 'vitest';
+import { apisig, decodeToken, type VerifyOptions, verifyHeaders } from '../src/index.js';
+import { APP_KEY, APP_SECRET, directory, JWT_KEY, PLAIN_KEY, SIGNED_KEY } from './fixtures.js';
+
+const STRICT = { maxTtl: { signature: 15, appSignature: 15 } };
+
+describe("hyper-sdk-js's generateSignature", () => {
+  it('signs exp = now + 60 with an iat: the shape the default maxTtl exists for', () => {
+    const before = Math.floor(Date.now() / 1000);
+    const decoded = decodeToken(generateSignature(SIGNED_KEY, JWT_KEY))!;
+    expect(decoded.header).toEqual({ alg: 'HS256', typ: 'JWT' });
+    expect(Object.keys(decoded.payload)).toEqual(['key', 'exp', 'iat']);
+    const { exp, iat } = decoded.payload as { exp: number; iat: number };
+    expect(exp - iat).toBe(60);
+    expect(iat).toBeGreaterThanOrEqual(before);
+  });
+
+  it('passes as x-signature with default options, not with the strict 15 s', async () => {
+    const headers = {
+      'x-api-key': SIGNED_KEY,
+      'x-signature': generateSignature(SIGNED_KEY, JWT_KEY),
+    };
+    expect(await verifyHeaders(headers, directory())).toEqual({
+      ok: true,
+      apiKey: SIGNED_KEY,
+      signed: true,
+    });
+    expect(await verifyHeaders(headers, { ...directory(), ...STRICT })).toMatchObject({
+      ok: false,
+      reason: 'exp_too_far',
+      header: 'x-signature',
+    });
+  });
+
+  it('passes as x-app-signature with default options', async () => {
+    const headers = {
+      'x-api-key': PLAIN_KEY,
+      'x-app-key': APP_KEY,
+      'x-app-signature': generateSignature(APP_KEY, APP_SECRET),
+    };
+    expect(await verifyHeaders(headers, directory())).toEqual({
+      ok: true,
+      apiKey: PLAIN_KEY,
+      appKey: APP_KEY,
+      signed: false,
+    });
+    expect(await verifyHeaders(headers, { ...directory(), ...STRICT })).toMatchObject({
+      reason: 'exp_too_far',
+      header: 'x-app-signature',
+    });
+  });
+});
+
+describe("hyper-sdk-js's sendRequest against an apisig() server on 127.0.0.1", () => {
+  let server: LoopbackServer | undefined;
+  afterEach(async () => {
+    await server?.close();
+    server = undefined;
+  });
+
+  /** A node:http API behind apisig(): answers `{ payload, apisig }` like the vendor's API. */
+  async function start(options: VerifyOptions): Promise<string> {
+    const guard = apisig(options);
+    server = await listenOnLoopback(async (request, response) => {
+      for await (const _ of request) {
+        // drain the (possibly gzipped) body: only the headers matter here
+      }
+      if (!(await guard(request, response))) return;
+      response.setHeader('content-type', 'application/json');
+      response.end(JSON.stringify({ payload: 'ok', apisig: request.apisig }));
+    });
+    return `${server.url}/v2/sensor`;
+  }
+
+  const sessions = {
+    'API key + JWT': () => new Session(SIGNED_KEY, JWT_KEY),
+    'organization, all four headers': () => new Session(SIGNED_KEY, JWT_KEY, APP_KEY, APP_SECRET),
+    'organization for a user without a JWT key': () =>
+      new Session(PLAIN_KEY, undefined as unknown as string, APP_KEY, APP_SECRET),
+  };
+
+  for (const [mode, session] of Object.entries(sessions)) {
+    it(`${mode}: accepted with default options`, async () => {
+      const url = await start(directory());
+      const answer = await sendRequest(session(), url, { site: 'example.com' });
+      expect(answer).toMatchObject({ payload: 'ok', apisig: { apiKey: session().apiKey } });
+    });
+
+    it(`${mode}: refused exp_too_far by a server set to 15 s`, async () => {
+      const url = await start({ ...directory(), ...STRICT });
+      await expect(sendRequest(session(), url, { site: 'example.com' })).rejects.toThrow(
+        'exp_too_far',
+      );
+    });
+  }
+
+  it('a body over 1000 bytes (the SDK gzips it) is accepted too', async () => {
+    const url = await start(directory());
+    const answer = await sendRequest(new Session(SIGNED_KEY, JWT_KEY), url, {
+      sensor: 'x'.repeat(5000),
+    });
+    expect(answer).toMatchObject({ payload: 'ok' });
+  });
+});
