@@ -1,5 +1,5 @@
 /**
- * The wire contract in constants: every number and name CONTRACT.md fixes lives here,
+ * The wire contract in constants: every number and name docs/contract.md fixes lives here,
  * so the engines and every adapter read the same values.
  */
 

@@ -1,5 +1,5 @@
 /**
- * Credential and option checks (CONTRACT.md "Credentials a signer refuses"). Every failure is
+ * Credential and option checks (docs/contract.md "Credentials a signer refuses"). Every failure is
  * an ApiSigError naming the field; no message ever contains the value it refused.
  */
 import {

@@ -1,5 +1,5 @@
 /**
- * The verifier engine: CONTRACT.md "Verifying", checks in its order, first failure decides.
+ * The verifier engine: docs/contract.md "The checks, in order", first failure decides.
  * Parameterised by a SigningBackend, which only answers "does this HMAC match"; every claim
  * check and every reason code is decided here.
  */

@@ -1,6 +1,6 @@
 /**
  * The hostile-token corpus (../hostile-corpus.ts) against one verifier: every entry gets the
- * reason CONTRACT.md assigns, no verdict echoes a token or a secret, no key is ever fetched
+ * reason docs/contract.md assigns, no verdict echoes a token or a secret, no key is ever fetched
  * from a token's jku/x5u, and oversize tokens are refused before any HMAC or JSON work.
  */
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
