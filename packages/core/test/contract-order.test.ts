@@ -78,14 +78,54 @@ interface TokenParts {
 }
 
 const TOKEN_FAULTS: Record<string, TokenFault> = {
-  '1': { field: 'structure', apply: (t) => void (t.extraSegment = true) },
-  '2': { field: 'alg', apply: (t) => void (t.header.alg = 'HS512') },
-  '3': { field: 'secret', apply: (t) => void (t.secret = `${t.secret}-wrong`) },
-  '4': { field: 'exp', apply: (t) => void delete t.claims.exp },
-  '5': { field: 'key', apply: (t) => void (t.claims.key = 42) },
-  '6': { field: 'exp', apply: (t) => void (t.claims.exp = NOW - 60) },
-  '7': { field: 'exp', apply: (t) => void (t.claims.exp = NOW + 3600) },
-  '8': { field: 'key', apply: (t) => void (t.claims.key = 'ak_someone_else') },
+  '1': {
+    field: 'structure',
+    apply: (t) => {
+      t.extraSegment = true;
+    },
+  },
+  '2': {
+    field: 'alg',
+    apply: (t) => {
+      t.header.alg = 'HS512';
+    },
+  },
+  '3': {
+    field: 'secret',
+    apply: (t) => {
+      t.secret = `${t.secret}-wrong`;
+    },
+  },
+  '4': {
+    field: 'exp',
+    apply: (t) => {
+      delete t.claims.exp;
+    },
+  },
+  '5': {
+    field: 'key',
+    apply: (t) => {
+      t.claims.key = 42;
+    },
+  },
+  '6': {
+    field: 'exp',
+    apply: (t) => {
+      t.claims.exp = NOW - 60;
+    },
+  },
+  '7': {
+    field: 'exp',
+    apply: (t) => {
+      t.claims.exp = NOW + 3600;
+    },
+  },
+  '8': {
+    field: 'key',
+    apply: (t) => {
+      t.claims.key = 'ak_someone_else';
+    },
+  },
 };
 
 /** The fields each step's fault writes (a token check's: its header and the token field). */
