@@ -4,6 +4,7 @@
  * JSON report that scripts/test.mjs counts.
  */
 import type { ViteUserConfig } from 'vitest/config';
+import { findChromium } from './scripts/chromium.mjs';
 
 export const SOURCE_CONDITION = '@apisig/source';
 
@@ -25,11 +26,12 @@ export const typecheck = {
 };
 
 /**
- * Chromium for browser mode and the playground's e2e: Debian's unless CHROMIUM_PATH says
- * otherwise, headless-friendly (no sandbox, /tmp instead of /dev/shm) and phoning nowhere.
+ * Chromium for browser mode and the playground's e2e: CHROMIUM_PATH, or the one
+ * scripts/chromium.mjs finds (`pnpm test` provides one first when there is none), run
+ * headless-friendly (no sandbox, /tmp instead of /dev/shm) and phoning nowhere.
  */
 export const chromiumLaunchOptions = {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  executablePath: findChromium() ?? '/usr/bin/chromium',
   args: [
     '--no-sandbox',
     '--disable-dev-shm-usage',

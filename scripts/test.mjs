@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureChromium } from './chromium.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const groups = ['packages', 'apps'];
@@ -46,6 +47,19 @@ function countReport(file) {
   if (report.success === false && failed === 0) failed += 1;
   return { passed, failed };
 }
+
+// The browser suites need a Chromium: find one, or provide one, before any suite starts.
+let chromium;
+try {
+  chromium = ensureChromium();
+} catch (error) {
+  console.error(error.message);
+}
+if (chromium === undefined) {
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
+process.env.CHROMIUM_PATH = chromium;
 
 const workspaces = testedWorkspaces();
 for (const group of groups) {
