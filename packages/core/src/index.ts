@@ -30,7 +30,13 @@ export type { ApiSigErrorCode, ApiSigErrorOptions } from './errors.js';
 export { ApiSigError, ERROR_CODES, isApiSigError } from './errors.js';
 export type { HeaderInput, HeaderRecord, HeadersLike } from './headers.js';
 export { readHeader } from './headers.js';
-export type { FetchLike, HeaderSource, SignedFetchOptions } from './signed-fetch.js';
+export type {
+  AnyFetch,
+  FetchLike,
+  HeaderSource,
+  ResponseLike,
+  SignedFetchOptions,
+} from './signed-fetch.js';
 export { createSignedFetch } from './signed-fetch.js';
 export type {
   AuthHeaders,

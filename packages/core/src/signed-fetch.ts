@@ -17,16 +17,34 @@ export interface HeaderSource {
   clock?(): number;
 }
 
-export type FetchLike = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
+/** The standard fetch shape: what a signed fetch is, when it wraps the global fetch. */
+export type FetchLike = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
+
+/** What apisig reads of a response: the common part of every fetch implementation's. */
+export interface ResponseLike {
+  readonly ok: boolean;
+  readonly status: number;
+  readonly headers: { get(name: string): string | null };
+  readonly body: { cancel(reason?: unknown): Promise<void> } | null;
+  text(): Promise<string>;
+}
+
+/**
+ * Any fetch apisig can wrap or call: the global one, undici's, a test double. Typed by what
+ * it answers: undici declares its own Request and RequestInit, which TypeScript will not
+ * take for the global ones (nor the reverse), so precise parameter types would refuse it.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: see above; apisig calls it with (string | URL | Request, RequestInit)
+export type AnyFetch = (input: any, init?: any) => Promise<ResponseLike>;
 
 export interface SignedFetchOptions {
-  /** The fetch to wrap. Default: the global fetch, looked up at call time. */
-  fetch?: FetchLike;
+  /** The fetch to wrap (the global one, undici's...). Default: the global fetch, looked up at call time. */
+  fetch?: AnyFetch;
 }
 
 const OUR_HEADERS = Object.values(HEADERS);
 
-function isRequest(input: RequestInfo | URL): input is Request {
+function isRequest(input: string | URL | Request): input is Request {
   return typeof Request !== 'undefined' && input instanceof Request;
 }
 
@@ -35,10 +53,10 @@ function isReplayableBody(body: BodyInit | null | undefined): boolean {
   return !(typeof ReadableStream !== 'undefined' && body instanceof ReadableStream);
 }
 
-type Send = () => { input: RequestInfo | URL; init: RequestInit | undefined };
+type Send = () => { input: string | URL | Request; init: RequestInit | undefined };
 
 /** How to send the same request a second time, or null when its body cannot be. */
-function prepareReplay(input: RequestInfo | URL, init: RequestInit | undefined): Send | null {
+function prepareReplay(input: string | URL | Request, init: RequestInit | undefined): Send | null {
   if (init?.body !== undefined && init.body !== null) {
     return isReplayableBody(init.body) ? () => ({ input, init }) : null;
   }
@@ -56,12 +74,12 @@ export function createSignedFetch(
 ): FetchLike {
   const clock = () => (source.clock ? source.clock() : Date.now());
 
-  const send = async (input: RequestInfo | URL, init: RequestInit | undefined) => {
+  const send = async (input: string | URL | Request, init: RequestInit | undefined) => {
     const auth = await source.headers();
     const headers = new Headers(init?.headers ?? (isRequest(input) ? input.headers : undefined));
     for (const name of OUR_HEADERS) headers.delete(name);
     for (const [name, value] of Object.entries(auth)) headers.set(name, value as string);
-    const fetchImpl = options.fetch ?? globalThis.fetch;
+    const fetchImpl = (options.fetch ?? globalThis.fetch) as unknown as FetchLike;
     const sentAt = clock();
     const response = await fetchImpl(input, { ...init, headers });
     const moved =

@@ -24,7 +24,6 @@ export {
   createSigningHandler,
   type SigningHandlerOptions,
 } from './signing-handler.js';
-export { jsonwebtokenBackend };
 
 /** A signer whose `headers()` is synchronous. Throws ApiSigError on bad options. */
 export function createSigner(options: SignerOptions): Signer<true> {

@@ -6,13 +6,8 @@ import { Console } from 'node:console';
 import { PassThrough } from 'node:stream';
 import { inspect } from 'node:util';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import {
-  ApiSigError,
-  createSigner,
-  jsonwebtokenBackend,
-  type Signer,
-  verifyHeaders,
-} from '../src/index.js';
+import { jsonwebtokenBackend } from '../src/backend.js';
+import { ApiSigError, createSigner, type Signer, verifyHeaders } from '../src/index.js';
 import { APP_KEY, APP_SECRET, JWT_KEY, SECRETS, SIGNED_KEY } from './fixtures.js';
 
 afterEach(() => {

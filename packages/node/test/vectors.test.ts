@@ -7,11 +7,11 @@ import { rejectionVectors, signatureVectors } from '@apisig/test-support';
 import { describeLifetimeVectors } from '@apisig/test-support/suites';
 import jwt from 'jsonwebtoken';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { jsonwebtokenBackend } from '../src/backend.js';
 import {
   createSigner,
   DEFAULT_TTL,
   decodeToken,
-  jsonwebtokenBackend,
   type VerifyOptions,
   verifyHeaders,
 } from '../src/index.js';

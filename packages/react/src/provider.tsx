@@ -1,4 +1,4 @@
-import { createSigner, type FetchLike, type SignerOptions } from '@apisig/web';
+import { type AnyFetch, createSigner, type SignerOptions } from '@apisig/web';
 import { type ReactElement, type ReactNode, useState } from 'react';
 import { SignerStoreContext } from './context.js';
 import { createSignerStore, type SignerStore, type SigningSource } from './store.js';
@@ -6,7 +6,7 @@ import { createSignerStore, type SignerStore, type SigningSource } from './store
 interface ProviderBase {
   children?: ReactNode;
   /** The fetch that useSignedFetch wraps. Read once, like `options`. Default: global fetch. */
-  fetch?: FetchLike;
+  fetch?: AnyFetch;
 }
 
 export type ApiSigProviderProps = ProviderBase &

@@ -7,6 +7,7 @@
  * server rendering never subscribes.
  */
 import {
+  type AnyFetch,
   type AuthHeaders,
   type ClockObservation,
   createSignedFetch,
@@ -64,7 +65,7 @@ function sameHeaders(a: AuthHeaders | null, b: AuthHeaders): boolean {
 
 export interface SignerStoreOptions {
   /** The fetch the signed fetch wraps. Default: the global fetch, looked up at call time. */
-  fetch?: FetchLike;
+  fetch?: AnyFetch;
 }
 
 export function createSignerStore(

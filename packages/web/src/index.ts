@@ -7,7 +7,6 @@ import { createAsyncSigner, type Signer, type SignerOptions } from '@apisig/core
 import { joseSigningBackend } from './backend.js';
 
 export * from '@apisig/core';
-export { joseSigningBackend } from './backend.js';
 
 /** A signer whose `headers()` returns a promise. Throws ApiSigError on bad options. */
 export function createSigner(options: SignerOptions): Signer<false> {
@@ -15,6 +14,7 @@ export function createSigner(options: SignerOptions): Signer<false> {
 }
 export {
   createRemoteSigner,
+  type ExtraHeaders,
   type RemoteSigner,
   type RemoteSignerOptions,
 } from './remote-signer.js';

@@ -3,6 +3,7 @@
  * `createSigningHandler`): no secret ever reaches the browser, only short-lived headers.
  */
 import {
+  type AnyFetch,
   ApiSigError,
   type AuthHeaders,
   estimateClockOffset,
@@ -21,14 +22,20 @@ export interface RemoteSignerOptions {
   /** The signing endpoint, e.g. `/api/apisig/sign`. It is sent `POST {}` as JSON. */
   url: string | URL;
   /** The fetch to call it with. Default: the global fetch, looked up at call time. */
-  fetch?: FetchLike;
+  fetch?: AnyFetch;
   /** Extra request headers (a CSRF token): a value, or a function read before each request. */
-  headers?: HeadersInit | (() => HeadersInit | Promise<HeadersInit>);
+  headers?: ExtraHeaders | (() => ExtraHeaders | Promise<ExtraHeaders>);
   /** The local clock, epoch ms. Default `Date.now`. */
   clock?: () => number;
   /** An endpoint that has not answered by then is a refusal (`remote_signer_refused`). Default 10000 ms. */
   timeoutMs?: number;
 }
+
+/** Request headers as `new Headers()` takes them (HeadersInit, without needing the DOM lib). */
+export type ExtraHeaders =
+  | Headers
+  | Record<string, string>
+  | ReadonlyArray<readonly [string, string]>;
 
 export interface RemoteSigner {
   readonly url: string;
@@ -126,7 +133,7 @@ export function createRemoteSigner(options: RemoteSignerOptions): RemoteSigner {
 
   /** POST to the endpoint and read its answer; a timeout covers both, a refusal is typed. */
   const post = async (headers: Headers): Promise<{ response: Response; text: string }> => {
-    const fetchImpl = fetchOption ?? globalThis.fetch;
+    const fetchImpl = (fetchOption ?? globalThis.fetch) as unknown as FetchLike;
     // An endpoint that never answers must not leave every request waiting forever.
     const abort = new AbortController();
     const timer = setTimeout(() => abort.abort(), timeoutMs);
@@ -149,9 +156,8 @@ export function createRemoteSigner(options: RemoteSignerOptions): RemoteSigner {
   };
 
   const request = async (): Promise<Cached> => {
-    const headers = new Headers(
-      typeof extraHeaders === 'function' ? await extraHeaders() : extraHeaders,
-    );
+    const extra = typeof extraHeaders === 'function' ? await extraHeaders() : extraHeaders;
+    const headers = new Headers(extra as HeadersInit | undefined);
     headers.set('content-type', 'application/json');
     headers.set('accept', 'application/json');
     const sentAt = clock();

@@ -21,7 +21,6 @@ export type {
   VerifyResult,
   VerifySuccess,
 } from '@apisig/core';
-export { joseBackend };
 
 /** Validate the options once (throws ApiSigError); the verifier then checks many requests. */
 export function createVerifier(options: VerifyOptions): Verifier {

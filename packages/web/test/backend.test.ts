@@ -1,7 +1,8 @@
 /** The jose backend on its own: what core delegates to it, and the runtime idiom it adds. */
 import { forgeToken, signatureVectors } from '@apisig/test-support';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createSigner, isApiSigError, joseSigningBackend } from '../src/index.js';
+import { joseSigningBackend } from '../src/backend.js';
+import { createSigner, isApiSigError } from '../src/index.js';
 import { joseBackend } from '../src/verify-backend.js';
 
 const vector = signatureVectors.find((v) => v.name === 'user-basic');
