@@ -4,14 +4,8 @@
  * already running on 127.0.0.1:8787, else starts one on a free loopback port. Exits 1 when a
  * verdict is not the expected one.
  */
-import {
-  createSignedFetch,
-  createSigner,
-  type FetchLike,
-  type HeaderSource,
-  type Signer,
-} from '@apisig/node';
-import { createRemoteSigner } from '@apisig/web';
+import { createSignedFetch, createSigner, type FetchLike, type SyncSigner } from '@apisig/node';
+import { createRemoteSigner, type RemoteSigner } from '@apisig/web';
 import { type RunningApi, startApi } from '../server/listen.ts';
 import { demoRoles } from '../server/roles.ts';
 import { seed } from '../server/seed.ts';
@@ -20,7 +14,7 @@ interface Case {
   label: string;
   /** `200`, or the reason code the server must give. */
   expect: string;
-  source(apiUrl: string): HeaderSource;
+  source(apiUrl: string): SyncSigner | RemoteSigner;
   /** Set on the signer before sending: a clock this many seconds off. */
   clockOffset?: number;
   /** Send the headers with a plain fetch: no Date correction, no retry. */
@@ -104,10 +98,6 @@ async function findApi(): Promise<{ url: string; started?: RunningApi }> {
   return { url: started.url, started };
 }
 
-function isSigner(source: HeaderSource): source is Signer {
-  return typeof (source as Partial<Signer>).setClockOffset === 'function';
-}
-
 interface Outcome {
   status: number;
   /** The refusal's reason code; absent when accepted. */
@@ -119,7 +109,7 @@ interface Outcome {
 
 async function run(testCase: Case, apiUrl: string): Promise<Outcome> {
   const source = testCase.source(apiUrl);
-  const signer = isSigner(source) ? source : undefined;
+  const signer = 'setClockOffset' in source ? source : undefined;
   if (signer && testCase.clockOffset !== undefined) signer.setClockOffset(testCase.clockOffset);
   const before = signer?.clockOffset;
   let attempts = 0;

@@ -5,11 +5,11 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import {
   type ApiSigIdentity,
+  type AuthMode,
   apisig,
   createSigner,
   createSigningHandler,
   HEADERS,
-  readHeader,
 } from '@apisig/node';
 import { handleCors } from './cors.js';
 import { seed as defaultSeed, findOrganization, findUser, type Seed, seedLookups } from './seed.js';
@@ -24,12 +24,11 @@ export interface PlaygroundServerOptions {
   log?: Log;
 }
 
-export type AuthenticatedWith = 'api-key' | 'signed' | 'organization' | 'signed-organization';
-
 /** What an accepted request gets back. */
 export interface Accepted {
   verdict: 'accepted';
-  authenticatedWith: AuthenticatedWith;
+  /** How the request authenticated: the verifier's own word for it. */
+  authenticatedWith: AuthMode;
   user: { name: string; apiKey: string };
   organization: { name: string; appKey: string } | null;
   serverTime: string;
@@ -72,17 +71,12 @@ async function readBody(request: IncomingMessage): Promise<unknown> {
   }
 }
 
-function authenticatedWith(signed: boolean, throughOrganization: boolean): AuthenticatedWith {
-  if (throughOrganization) return signed ? 'signed-organization' : 'organization';
-  return signed ? 'signed' : 'api-key';
-}
-
 function describe(identity: ApiSigIdentity, data: Seed): Accepted {
   const user = findUser(data, identity.apiKey);
   const organization = identity.appKey ? findOrganization(data, identity.appKey) : undefined;
   return {
     verdict: 'accepted',
-    authenticatedWith: authenticatedWith(identity.signed, organization !== undefined),
+    authenticatedWith: identity.mode,
     user: { name: user?.name ?? 'unknown', apiKey: identity.apiKey },
     organization: organization ? { name: organization.name, appKey: organization.appKey } : null,
     serverTime: new Date().toISOString(),
@@ -144,7 +138,8 @@ export function createPlaygroundServer(options: PlaygroundServerOptions = {}): S
     const answer = watchAnswer(response);
     if (!(await guard(request, response)) || !request.apisig) {
       const refusal = answer();
-      const user = findUser(data, readHeader(request.headers, HEADERS.apiKey) ?? '');
+      const claimed = request.headers[HEADERS.apiKey];
+      const user = typeof claimed === 'string' ? findUser(data, claimed) : undefined;
       const who = user ? `, ${user.name}` : '';
       return ['refused', `${refusal?.error} (${refusal?.header})${who}`];
     }

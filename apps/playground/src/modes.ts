@@ -3,10 +3,11 @@
  * request, and the ways one goes wrong (wrong key, skewed clock, expired token, ...).
  */
 import {
+  type AsyncSigner,
   createRemoteSigner,
   createSigner,
   type FetchLike,
-  type SigningSource,
+  type RemoteSigner,
 } from '@apisig/react';
 import { demo } from './credentials.ts';
 
@@ -26,7 +27,7 @@ export interface Scenario {
   label: string;
   description: string;
   expect: Expectation;
-  createSigner(context: SignerContext): SigningSource;
+  createSigner(context: SignerContext): AsyncSigner | RemoteSigner;
   /** The signer's clock is this far off (s); reset to it before each send, to replay the scenario. */
   clockOffset?: number;
   /** Send the signer's headers with a plain fetch: no Date correction, no retry. */
@@ -47,7 +48,7 @@ const jwtKey = jwtUser.jwtKey ?? '';
 const acme = { appKey: organization.appKey, appSecret: organization.appSecret };
 
 /** A signer whose clock is `clockOffset` seconds off, like a browser with a wrong clock. */
-type SignerWithClock = (clockOffset?: number) => SigningSource;
+type SignerWithClock = (clockOffset?: number) => AsyncSigner | RemoteSigner;
 
 const clockBehind = (sign: SignerWithClock): Scenario => ({
   id: 'clock-behind',

@@ -3,6 +3,15 @@
  * realms and duplicate package copies where `instanceof` does not.
  */
 
+/**
+ * Every code an ApiSigError can carry. Refusals of a request are not errors: they are
+ * VerifyFailure results with a FailureReason.
+ *
+ * @example
+ * ```ts
+ * if (isApiSigError(error) && ERROR_CODES.includes(error.code)) report(error.code);
+ * ```
+ */
 export const ERROR_CODES = [
   /** A credential (apiKey, jwtKey, appKey, appSecret) is missing or malformed. */
   'invalid_credentials',
@@ -20,8 +29,17 @@ export const ERROR_CODES = [
   'remote_signer_invalid_response',
 ] as const;
 
+/**
+ * What went wrong, stably: `'invalid_credentials'`, `'lookup_timeout'`...
+ *
+ * @example
+ * ```ts
+ * const retryLater = (code: ApiSigErrorCode) => code === 'lookup_timeout';
+ * ```
+ */
 export type ApiSigErrorCode = (typeof ERROR_CODES)[number];
 
+/** What an ApiSigError is made with besides its code and message. */
 export interface ApiSigErrorOptions {
   /** The offending field, e.g. `apiKey` or `ttl.signature`. Never its value. */
   field?: string;
@@ -30,9 +48,25 @@ export interface ApiSigErrorOptions {
   cause?: unknown;
 }
 
+/**
+ * Everything apisig throws: a stable `code`, the offending `field` (never its value), and the
+ * HTTP `status` behind it when there was one. No message ever contains a secret.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   createSigner({ apiKey: '', jwtKey });
+ * } catch (error) {
+ *   if (error instanceof ApiSigError) console.error(error.code, error.field); // invalid_credentials apiKey
+ * }
+ * ```
+ */
 export class ApiSigError extends Error {
+  /** What went wrong; switch on this. */
   readonly code: ApiSigErrorCode;
+  /** The offending field, e.g. `apiKey` or `ttl.signature`. Never its value. */
   readonly field: string | undefined;
+  /** The HTTP status behind the error, when there was one. */
   readonly status: number | undefined;
 
   constructor(code: ApiSigErrorCode, message: string, options: ApiSigErrorOptions = {}) {
@@ -44,7 +78,15 @@ export class ApiSigError extends Error {
   }
 }
 
-/** True for an ApiSigError from any copy of this package (checks the shape, not the class). */
+/**
+ * True for an ApiSigError from any copy of this package, and with `code` for that code only.
+ * It checks the shape, not the class, so it works across bundles, realms and duplicates.
+ *
+ * @example
+ * ```ts
+ * if (isApiSigError(error, 'lookup_timeout')) return response.status(503).end();
+ * ```
+ */
 export function isApiSigError(value: unknown, code?: ApiSigErrorCode): value is ApiSigError {
   if (typeof value !== 'object' || value === null) return false;
   const candidate = value as { name?: unknown; code?: unknown };

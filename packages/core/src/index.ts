@@ -1,81 +1,47 @@
-export type {
-  MaybePromise,
-  SigningBackend,
-  SigningOnlyBackend,
-  SyncSigningBackend,
-} from './backend.js';
-export { isPromiseLike } from './backend.js';
-export type { Claims } from './claims.js';
-export { buildClaims } from './claims.js';
+/**
+ * @apisig/core: what a user of any runtime needs, whatever crypto library signs. The names of
+ * the wire contract, its errors, the types of every option and result, the signed fetch, and
+ * token decoding for debugging.
+ *
+ * Left out on purpose: the engines, backend interfaces and validators a runtime package is
+ * built from. They are `@apisig/core/adapter`, for authors of a new runtime binding; an app
+ * installs `@apisig/node`, `@apisig/web` or `@apisig/react` and never imports them.
+ *
+ * @packageDocumentation
+ */
+
 export type { ClockObservation } from './clock.js';
-export { estimateClockOffset, nextClockOffset } from './clock.js';
-export type { FailureReason, HeaderName, TokenFailureReason } from './contract.js';
 export {
+  type AuthHeaders,
+  type AuthMode,
   DEFAULT_LEEWAY,
-  DEFAULT_LOOKUP_TIMEOUT_MS,
   DEFAULT_MAX_TTL,
   DEFAULT_TTL,
   FAILURE_REASONS,
+  type FailureReason,
   HEADERS,
-  MAX_KEY_LENGTH,
-  MAX_SECRET_BYTES,
-  MAX_TOKEN_LENGTH,
-  SKEW_THRESHOLD_SECONDS,
+  type HeaderName,
   statusFor,
-  TOKEN_ALGORITHM,
-  TOKEN_HEADER,
   TTL_RANGE,
 } from './contract.js';
-export type { ApiSigErrorCode, ApiSigErrorOptions } from './errors.js';
-export { ApiSigError, ERROR_CODES, isApiSigError } from './errors.js';
-export type { HeaderInput, HeaderRecord, HeadersLike } from './headers.js';
-export { readHeader } from './headers.js';
-export type {
-  AnyFetch,
-  FetchLike,
-  HeaderSource,
-  ResponseLike,
-  SignedFetchOptions,
+export { ApiSigError, type ApiSigErrorCode, ERROR_CODES, isApiSigError } from './errors.js';
+export type { HeaderSource, SignedHeaders } from './header-source.js';
+export type { HeaderInput } from './headers.js';
+export {
+  type AnyFetch,
+  createSignedFetch,
+  type FetchLike,
+  type ResponseLike,
+  type SignedFetchOptions,
 } from './signed-fetch.js';
-export { createSignedFetch } from './signed-fetch.js';
-export type {
-  AuthHeaders,
-  Resolved,
-  SignedHeaders,
-  Signer,
-  SignerMode,
-  UserCredentials,
-} from './signer.js';
-export { createAsyncSigner, createSyncSigner } from './signer.js';
-export type { DecodedToken } from './token.js';
-export { decodeBase64Url, decodeToken } from './token.js';
-export type { OrganizationCredentials, SignerConfig, SignerOptions } from './validate.js';
+export type { AsyncSigner, Signer, SyncSigner } from './signer.js';
+export type { OrganizationCredentials, SignerOptions, UserCredentials } from './signer-options.js';
+export { type DecodedToken, decodeToken } from './token.js';
+export type { OrganizationRecord, UserRecord, VerifyOptions } from './verifier-options.js';
 export {
-  invalidOption,
-  utf8ByteLength,
-  validateAuthHeaders,
-  validateClock,
-  validateHeaderKey,
-  validateOptionsRecord,
-  validateSecret,
-  validateSignerOptions,
-  validateTimeout,
-  validateTtl,
-} from './validate.js';
-export type {
-  OrganizationRecord,
-  TokenCheck,
-  UserRecord,
-  Verifier,
-  VerifyFailure,
-  VerifyOptions,
-  VerifyResult,
-  VerifySuccess,
-} from './verify.js';
-export {
-  checkClaims,
-  checkToken,
-  createVerifierEngine,
   failureBody,
-  verifyHeadersWith,
+  type Verifier,
+  type VerifyFailure,
+  type VerifyResult,
+  type VerifySuccess,
 } from './verify.js';

@@ -3,19 +3,8 @@
  * win for our four names), each response's Date fed to the signer's clock, and one retry of
  * a 401 when that moved the clock offset and the body can be sent again.
  */
-import type { MaybePromise } from './backend.js';
-import type { ClockObservation } from './clock.js';
 import { HEADERS } from './contract.js';
-import type { AuthHeaders } from './signer.js';
-
-/** Anything that hands out auth headers: a signer, a remote signer. */
-export interface HeaderSource {
-  headers(): MaybePromise<AuthHeaders>;
-  /** True when the observation moved the clock offset (a local signer); absent otherwise. */
-  syncClock?(observation: ClockObservation): boolean;
-  /** The clock send and receive times are read from (epoch ms). Default `Date.now`. */
-  clock?(): number;
-}
+import type { HeaderSource } from './header-source.js';
 
 /** The standard fetch shape: what a signed fetch is, when it wraps the global fetch. */
 export type FetchLike = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
@@ -72,7 +61,7 @@ export function createSignedFetch(
   source: HeaderSource,
   options: SignedFetchOptions = {},
 ): FetchLike {
-  const clock = () => (source.clock ? source.clock() : Date.now());
+  const clock = () => source.clock();
 
   const send = async (input: string | URL | Request, init: RequestInit | undefined) => {
     const auth = await source.headers();

@@ -1,62 +1,24 @@
 /**
- * Credential and option checks (docs/contract.md "Credentials a signer refuses"). Every failure is
- * an ApiSigError naming the field; no message ever contains the value it refused.
+ * The checks every option and credential goes through (docs/contract.md "Credentials a signer
+ * refuses"), one function per kind of value. Every failure is an ApiSigError naming the
+ * field; no message ever contains the value it refused. signer-options.ts and
+ * verifier-options.ts apply them to whole option objects, and every adapter to its own.
  */
-import {
-  DEFAULT_TTL,
-  HEADERS,
-  MAX_KEY_LENGTH,
-  MAX_SECRET_BYTES,
-  MAX_TOKEN_LENGTH,
-  TTL_RANGE,
-} from './contract.js';
+import { MAX_KEY_LENGTH, MAX_SECRET_BYTES, TTL_RANGE } from './contract.js';
 import { ApiSigError } from './errors.js';
-import type { AuthHeaders } from './signer.js';
 
-export interface OrganizationCredentials {
-  /** The organization's App Key, sent as `x-app-key` and signed as the `key` claim. */
-  appKey: string;
-  /** The App Secret. Never sent: only tokens made with it are. */
-  appSecret: string;
-}
-
-export interface SignerOptions {
-  /** The API key sent as `x-api-key` (for an organization: the user's API key). */
-  apiKey: string;
-  /** The JWT key: when set, every request carries `x-signature`. Never sent. */
-  jwtKey?: string;
-  /** Organization credentials: when set, requests carry `x-app-key` and `x-app-signature`. */
-  organization?: OrganizationCredentials;
-  /** Token lifetimes in seconds, 1..300. Defaults: 15 (x-signature), 60 (x-app-signature). */
-  ttl?: { signature?: number; appSignature?: number };
-  /** The signer's clock in epoch milliseconds. Default `Date.now`. */
-  clock?: () => number;
-  /** Seconds added to the clock (server time minus ours). Default 0. */
-  clockOffset?: number;
-}
-
-/** SignerOptions after validation: every default filled in. */
-export interface SignerConfig {
-  apiKey: string;
-  jwtKey: string | undefined;
-  organization: OrganizationCredentials | undefined;
-  ttl: { signature: number; appSignature: number };
-  clock: () => number;
-  clockOffset: number;
-}
-
-const SIGNER_FIELDS = ['apiKey', 'jwtKey', 'organization', 'ttl', 'clock', 'clockOffset'];
-
-function invalidCredential(field: string, problem: string): ApiSigError {
+/** An `invalid_credentials` error naming the field (never its value). */
+export function invalidCredential(field: string, problem: string): ApiSigError {
   return new ApiSigError('invalid_credentials', `${field} ${problem}`, { field });
 }
 
 /** An `invalid_option` error naming the field (never its value). */
-function invalidOption(field: string, problem: string): ApiSigError {
+export function invalidOption(field: string, problem: string): ApiSigError {
   return new ApiSigError('invalid_option', `${field} ${problem}`, { field });
 }
 
-function describeType(value: unknown): string {
+/** What a refused value was, for a message that must not quote it. */
+export function describeType(value: unknown): string {
   return value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
 }
 
@@ -70,7 +32,7 @@ function firstInvisible(value: string): number {
 }
 
 /** A header value: a non-empty string of visible ASCII, at most `maxLength` characters. */
-function validateHeaderValue(field: string, value: unknown, maxLength: number): string {
+export function validateHeaderValue(field: string, value: unknown, maxLength: number): string {
   if (typeof value !== 'string') {
     throw invalidCredential(field, `must be a string, got ${describeType(value)}`);
   }
@@ -88,6 +50,11 @@ function validateHeaderValue(field: string, value: unknown, maxLength: number): 
   return value;
 }
 
+/** True for a value a signer could send as a key: 1..1024 characters of visible ASCII. */
+export function isHeaderKey(value: string): boolean {
+  return value.length > 0 && value.length <= MAX_KEY_LENGTH && firstInvisible(value) === -1;
+}
+
 /**
  * A key that travels as a header value: 1..1024 characters, each visible ASCII 0x21..0x7E.
  * That excludes CR/LF/NUL (request splitting), spaces at the ends and non-Latin-1 text,
@@ -95,47 +62,6 @@ function validateHeaderValue(field: string, value: unknown, maxLength: number): 
  */
 export function validateHeaderKey(field: string, value: unknown): string {
   return validateHeaderValue(field, value, MAX_KEY_LENGTH);
-}
-
-const AUTH_HEADER_NAMES: readonly string[] = /* @__PURE__ */ Object.values(HEADERS);
-
-/**
- * Auth headers that come from elsewhere (a remote signer's endpoint) before they are sent on:
- * only the contract's four names, `x-api-key` present, `x-app-key` and `x-app-signature`
- * together, keys as validateHeaderKey, tokens visible ASCII up to MAX_TOKEN_LENGTH.
- * Returns a fresh object in wire order; throws `invalid_credentials` naming the header.
- */
-export function validateAuthHeaders(field: string, value: unknown): AuthHeaders {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw invalidCredential(field, `must be an object, got ${describeType(value)}`);
-  }
-  const record = value as Record<string, unknown>;
-  for (const name of Object.keys(record)) {
-    if (!AUTH_HEADER_NAMES.includes(name)) {
-      throw invalidCredential(field, `may only carry ${AUTH_HEADER_NAMES.join(', ')}`);
-    }
-  }
-  const hasAppKey = record[HEADERS.appKey] !== undefined;
-  if (hasAppKey !== (record[HEADERS.appSignature] !== undefined)) {
-    const missing = hasAppKey ? HEADERS.appSignature : HEADERS.appKey;
-    throw invalidCredential(`${field}.${missing}`, 'is required with its pair');
-  }
-  const headers: AuthHeaders = {
-    [HEADERS.apiKey]: validateHeaderKey(`${field}.${HEADERS.apiKey}`, record[HEADERS.apiKey]),
-  };
-  if (record[HEADERS.signature] !== undefined) {
-    const name = HEADERS.signature;
-    headers[name] = validateHeaderValue(`${field}.${name}`, record[name], MAX_TOKEN_LENGTH);
-  }
-  if (hasAppKey) {
-    headers[HEADERS.appKey] = validateHeaderKey(
-      `${field}.${HEADERS.appKey}`,
-      record[HEADERS.appKey],
-    );
-    const name = HEADERS.appSignature;
-    headers[name] = validateHeaderValue(`${field}.${name}`, record[name], MAX_TOKEN_LENGTH);
-  }
-  return headers;
 }
 
 /** UTF-8 byte length without TextEncoder; lone surrogates count as U+FFFD (3 bytes). */
@@ -272,55 +198,13 @@ export function validateOptionsRecord(
  * A field that is present must be valid: `jwtKey: process.env.JWT_KEY` with the variable
  * unset would otherwise drop signing without a word. Omit the field to mean "none".
  */
-function presentButUndefined(record: Record<string, unknown>, name: string): boolean {
-  return Object.hasOwn(record, name) && record[name] === undefined;
-}
-
-function validateOrganization(value: unknown): OrganizationCredentials {
-  const record = validateOptionsRecord(
-    'organization',
-    value,
-    ['appKey', 'appSecret'],
-    'organization.',
-  );
-  const hasKey = record.appKey !== undefined;
-  const hasSecret = record.appSecret !== undefined;
-  if (hasKey && !hasSecret) throw invalidCredential('appSecret', 'is required with appKey');
-  if (hasSecret && !hasKey) throw invalidCredential('appKey', 'is required with appSecret');
-  if (!hasKey) throw invalidCredential('appKey', 'is required in organization');
-  return {
-    appKey: validateHeaderKey('appKey', record.appKey),
-    appSecret: validateSecret('appSecret', record.appSecret),
-  };
-}
-
-function validateTtls(value: unknown): SignerConfig['ttl'] {
-  if (value === undefined) return { ...DEFAULT_TTL };
-  const record = validateOptionsRecord('ttl', value, ['signature', 'appSignature'], 'ttl.');
-  return {
-    signature: validateTtl('ttl.signature', record.signature, DEFAULT_TTL.signature),
-    appSignature: validateTtl('ttl.appSignature', record.appSignature, DEFAULT_TTL.appSignature),
-  };
-}
-
-/** Checks every signer option; throws before anything is signed or sent. */
-export function validateSignerOptions(options: unknown): SignerConfig {
-  const record = validateOptionsRecord('options', options, SIGNER_FIELDS);
-  for (const name of ['jwtKey', 'organization'] as const) {
-    if (presentButUndefined(record, name)) {
+export function rejectPresentButUndefined(
+  record: Record<string, unknown>,
+  names: readonly string[],
+): void {
+  for (const name of names) {
+    if (Object.hasOwn(record, name) && record[name] === undefined) {
       throw invalidCredential(name, 'is present but undefined; omit it to sign without it');
     }
   }
-  return {
-    apiKey: validateHeaderKey('apiKey', record.apiKey),
-    jwtKey: record.jwtKey === undefined ? undefined : validateSecret('jwtKey', record.jwtKey),
-    organization:
-      record.organization === undefined ? undefined : validateOrganization(record.organization),
-    ttl: validateTtls(record.ttl),
-    clock: validateClock('clock', record.clock),
-    clockOffset:
-      record.clockOffset === undefined ? 0 : validateClockOffset('clockOffset', record.clockOffset),
-  };
 }
-
-export { invalidOption };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { estimateClockOffset, nextClockOffset } from '../src/index.js';
+import { estimateClockOffset, nextClockOffset } from '../src/adapter.js';
 
 const T0 = 1_764_300_000_000;
 const date = (ms: number) => new Date(ms).toUTCString();

@@ -8,7 +8,8 @@
 import { readFileSync } from 'node:fs';
 import { forgeToken, syncBackend } from '@apisig/test-support';
 import { describe, expect, it } from 'vitest';
-import { FAILURE_REASONS, type VerifyOptions, verifyHeadersWith } from '../src/index.js';
+import { verifyHeadersWith } from '../src/adapter.js';
+import { FAILURE_REASONS, type VerifyOptions } from '../src/index.js';
 
 interface Check {
   /** `step 2`, `x-signature token check 5`: how the document numbers it. */
@@ -210,6 +211,7 @@ describe('the engine checks in the documented order', () => {
       apiKey: ALICE.apiKey,
       appKey: ACME.appKey,
       signed: true,
+      mode: 'signed-organization',
     });
   });
 

@@ -7,7 +7,8 @@
 import { forgeToken, syncBackend } from '@apisig/test-support';
 import { describeHostileCorpus } from '@apisig/test-support/suites';
 import { describe, expect, it } from 'vitest';
-import { decodeToken, verifyHeadersWith } from '../src/index.js';
+import { verifyHeadersWith } from '../src/adapter.js';
+import { decodeToken } from '../src/index.js';
 
 const { backend } = syncBackend();
 await describeHostileCorpus({

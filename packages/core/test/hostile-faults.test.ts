@@ -5,13 +5,8 @@
  */
 import { signClaims, syncBackend } from '@apisig/test-support';
 import { describe, expect, it } from 'vitest';
-import {
-  type ApiSigError,
-  createSyncSigner,
-  createVerifierEngine,
-  isApiSigError,
-  type VerifyOptions,
-} from '../src/index.js';
+import { createSyncSigner, createVerifierEngine } from '../src/adapter.js';
+import { type ApiSigError, isApiSigError, type VerifyOptions } from '../src/index.js';
 
 const NOW = 1_764_300_000;
 const JWT_KEY = 'jk_fault_secret';

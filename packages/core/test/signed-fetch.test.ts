@@ -1,11 +1,7 @@
 import { syncBackend } from '@apisig/test-support';
 import { describe, expect, it } from 'vitest';
-import {
-  createSignedFetch,
-  createSyncSigner,
-  createVerifierEngine,
-  type FetchLike,
-} from '../src/index.js';
+import { createSyncSigner, createVerifierEngine } from '../src/adapter.js';
+import { createSignedFetch, type FetchLike } from '../src/index.js';
 
 const JWT_KEY = 'jk_alice_secret';
 
@@ -129,7 +125,11 @@ describe('createSignedFetch', () => {
 
   it('sends nothing when the signer fails', async () => {
     let calls = 0;
-    const failing = { headers: () => Promise.reject(new Error('no headers')) };
+    const failing = {
+      headers: () => Promise.reject(new Error('no headers')),
+      sign: () => Promise.reject(new Error('no headers')),
+      clock: Date.now,
+    };
     const countingFetch: FetchLike = async () => {
       calls++;
       return new Response();

@@ -1,12 +1,8 @@
 import { inspect } from 'node:util';
 import { asyncBackend, syncBackend } from '@apisig/test-support';
 import { describe, expect, it } from 'vitest';
-import {
-  createAsyncSigner,
-  createSyncSigner,
-  decodeToken,
-  type SignerOptions,
-} from '../src/index.js';
+import { createAsyncSigner, createSyncSigner } from '../src/adapter.js';
+import { decodeToken, type SignerOptions } from '../src/index.js';
 
 const JWT_KEY = 'jk_super_secret_jwt_key';
 const APP_SECRET = 'as_super_secret_app_secret';

@@ -1,14 +1,17 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import {
-  type ApiSigErrorCode,
-  type AuthHeaders,
   createAsyncSigner,
   createSyncSigner,
-  type FailureReason,
-  HEADERS,
-  type Signer,
   type SigningBackend,
   type SyncSigningBackend,
+} from '../src/adapter.js';
+import {
+  type ApiSigErrorCode,
+  type AsyncSigner,
+  type AuthHeaders,
+  type FailureReason,
+  HEADERS,
+  type SyncSigner,
   type VerifyResult,
 } from '../src/index.js';
 
@@ -25,12 +28,12 @@ describe('public types', () => {
     >();
     expectTypeOf(
       createSyncSigner(syncBackend, { apiKey: 'k' }).forUser({ apiKey: 'u' }),
-    ).toEqualTypeOf<Signer<true>>();
+    ).toEqualTypeOf<SyncSigner>();
   });
 
   it('a signer needs only importKey and sign (a signing-only bundle carries no verifier)', () => {
     const { verifySignature: _unused, ...signOnly } = asyncBackend;
-    expectTypeOf(createAsyncSigner(signOnly, { apiKey: 'k' })).toEqualTypeOf<Signer<false>>();
+    expectTypeOf(createAsyncSigner(signOnly, { apiKey: 'k' })).toEqualTypeOf<AsyncSigner>();
   });
 
   it('an async backend cannot make a sync signer', () => {

@@ -1,12 +1,8 @@
 import { syncBackend } from '@apisig/test-support';
 import { describe, expect, it } from 'vitest';
-import {
-  ApiSigError,
-  createSyncSigner,
-  isApiSigError,
-  type SignerOptions,
-  utf8ByteLength,
-} from '../src/index.js';
+import { createSyncSigner } from '../src/adapter.js';
+import { ApiSigError, isApiSigError, type SignerOptions } from '../src/index.js';
+import { utf8ByteLength } from '../src/validate.js';
 
 const base = { apiKey: 'ak_live_1', jwtKey: 'jk_secret_value' };
 

@@ -6,13 +6,8 @@ import {
 } from '@apisig/test-support';
 import { describeLifetimeVectors } from '@apisig/test-support/suites';
 import { describe, expect, it } from 'vitest';
-import {
-  createAsyncSigner,
-  createSyncSigner,
-  DEFAULT_TTL,
-  type SignerOptions,
-  verifyHeadersWith,
-} from '../src/index.js';
+import { createAsyncSigner, createSyncSigner, verifyHeadersWith } from '../src/adapter.js';
+import { DEFAULT_TTL, type SignerOptions } from '../src/index.js';
 
 const OTHER_API_KEY = 'ak_member_0001';
 
@@ -83,8 +78,14 @@ describe('signature vectors through the verifier engine', () => {
               );
         expect(result).toEqual(
           vector.kind === 'user'
-            ? { ok: true, apiKey: vector.key, signed: true }
-            : { ok: true, apiKey: OTHER_API_KEY, appKey: vector.key, signed: false },
+            ? { ok: true, apiKey: vector.key, signed: true, mode: 'signed' }
+            : {
+                ok: true,
+                apiKey: OTHER_API_KEY,
+                appKey: vector.key,
+                signed: false,
+                mode: 'organization',
+              },
         );
       });
     }

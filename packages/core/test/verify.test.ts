@@ -1,12 +1,7 @@
 import { signClaims, syncBackend } from '@apisig/test-support';
 import { describe, expect, it, vi } from 'vitest';
-import {
-  createVerifierEngine,
-  failureBody,
-  type HeaderInput,
-  type VerifyOptions,
-  verifyHeadersWith,
-} from '../src/index.js';
+import { createVerifierEngine, verifyHeadersWith } from '../src/adapter.js';
+import { failureBody, type HeaderInput, type VerifyOptions } from '../src/index.js';
 
 const NOW = 1_764_300_000;
 const JWT_KEY = 'jk_alice_secret';
@@ -41,6 +36,7 @@ describe('accepted requests', () => {
       ok: true,
       apiKey: 'ak_plain',
       signed: false,
+      mode: 'api-key',
     });
   });
   it('API key + signature', async () => {
@@ -48,16 +44,22 @@ describe('accepted requests', () => {
       ok: true,
       apiKey: 'ak_alice',
       signed: true,
+      mode: 'signed',
     });
   });
   it('a user without a JWT key: x-signature is ignored, even garbage', async () => {
     expect(await verify({ 'x-api-key': 'ak_plain', 'x-signature': 'garbage' })).toMatchObject({
       ok: true,
       signed: false,
+      mode: 'api-key',
     });
   });
   it('a user whose signature is optional may omit it', async () => {
-    expect(await verify({ 'x-api-key': 'ak_optional' })).toMatchObject({ ok: true, signed: false });
+    expect(await verify({ 'x-api-key': 'ak_optional' })).toMatchObject({
+      ok: true,
+      signed: false,
+      mode: 'api-key',
+    });
     expect(await verify({ 'x-api-key': 'ak_optional', 'x-signature': 'garbage' })).toMatchObject({
       ok: false,
       reason: 'malformed_signature',
@@ -75,6 +77,7 @@ describe('accepted requests', () => {
       apiKey: 'ak_plain',
       appKey: 'app_org',
       signed: false,
+      mode: 'organization',
     });
   });
   it('all four headers', async () => {
@@ -85,7 +88,13 @@ describe('accepted requests', () => {
         'x-app-key': 'app_org',
         'x-app-signature': appSig(),
       }),
-    ).toEqual({ ok: true, apiKey: 'ak_alice', appKey: 'app_org', signed: true });
+    ).toEqual({
+      ok: true,
+      apiKey: 'ak_alice',
+      appKey: 'app_org',
+      signed: true,
+      mode: 'signed-organization',
+    });
   });
 });
 
@@ -223,7 +232,7 @@ describe('time boundaries (leeway 5, max ttl 60 / 60 by default)', () => {
 describe('header inputs', () => {
   it('reads a fetch Headers', async () => {
     const headers = new Headers({ 'X-Api-Key': 'ak_alice', 'X-SIGNATURE': aliceSig() });
-    expect(await verify(headers)).toMatchObject({ ok: true, signed: true });
+    expect(await verify(headers)).toMatchObject({ ok: true, signed: true, mode: 'signed' });
   });
   it('reads a record with any casing', async () => {
     expect(await verify({ 'X-API-KEY': 'ak_alice', 'X-Signature': aliceSig() })).toMatchObject({

@@ -5,7 +5,7 @@
  * as a PEM private key, then a public key, before making a secret key, on every call.
  */
 import { createSecretKey, type KeyObject } from 'node:crypto';
-import { type SyncSigningBackend, TOKEN_ALGORITHM } from '@apisig/core';
+import { type SyncSigningBackend, TOKEN_ALGORITHM } from '@apisig/core/adapter';
 import jwt from 'jsonwebtoken';
 import jws from 'jws';
 

@@ -1,41 +1,60 @@
 /**
- * @apisig/node: core's engines bound to jsonwebtoken, plus Node server idioms (middleware,
- * the remote-signer endpoint). Everything a Node user needs from core is re-exported, so
- * this is the only package to install.
+ * @apisig/node: sign and verify apisig requests in Node, on jsonwebtoken. This list is the
+ * whole public surface: signing (createSigner, createSignedFetch), verifying (createVerifier,
+ * verifyHeaders, the apisig middleware), the remote-signing endpoint, errors, the header
+ * names, and the types of every option and result.
+ *
+ * Left out on purpose: the crypto backend and core's engines (`@apisig/core/adapter`, for
+ * authors of a new runtime binding).
+ *
+ * @packageDocumentation
  */
-import {
-  createSyncSigner,
-  createVerifierEngine,
+
+export {
+  type AnyFetch,
+  ApiSigError,
+  type ApiSigErrorCode,
+  type AuthHeaders,
+  type AuthMode,
+  type ClockObservation,
+  createSignedFetch,
+  DEFAULT_LEEWAY,
+  DEFAULT_MAX_TTL,
+  DEFAULT_TTL,
+  decodeToken,
+  ERROR_CODES,
+  FAILURE_REASONS,
+  type FailureReason,
+  type FetchLike,
+  failureBody,
+  HEADERS,
   type HeaderInput,
-  type Signer,
+  type HeaderName,
+  type HeaderSource,
+  isApiSigError,
+  type OrganizationCredentials,
+  type OrganizationRecord,
+  type ResponseLike,
+  type SignedFetchOptions,
+  type SignedHeaders,
   type SignerOptions,
+  type SyncSigner,
+  statusFor,
+  TTL_RANGE,
+  type UserCredentials,
+  type UserRecord,
   type Verifier,
+  type VerifyFailure,
   type VerifyOptions,
   type VerifyResult,
-  verifyHeadersWith,
+  type VerifySuccess,
 } from '@apisig/core';
-import { jsonwebtokenBackend } from './backend.js';
-
-export * from '@apisig/core';
 export { type ApiSigIdentity, apisig } from './middleware.js';
 export type { NextFunction, NodeHandler } from './respond.js';
+export { createSigner } from './sign.js';
 export {
   type Authorization,
   createSigningHandler,
   type SigningHandlerOptions,
 } from './signing-handler.js';
-
-/** A signer whose `headers()` is synchronous. Throws ApiSigError on bad options. */
-export function createSigner(options: SignerOptions): Signer<true> {
-  return createSyncSigner(jsonwebtokenBackend, options);
-}
-
-/** Validate verifier options once; verify many requests. */
-export function createVerifier(options: VerifyOptions): Verifier {
-  return createVerifierEngine(jsonwebtokenBackend, options);
-}
-
-/** Verify one request's headers (Headers, a record, or IncomingHttpHeaders). */
-export function verifyHeaders(headers: HeaderInput, options: VerifyOptions): Promise<VerifyResult> {
-  return verifyHeadersWith(jsonwebtokenBackend, headers, options);
-}
+export { createVerifier, verifyHeaders } from './verify.js';

@@ -1,75 +1,111 @@
 /**
- * The remote-signer endpoint: the server keeps the JWT key and App Secret and hands a
- * logged-in browser only short-lived headers (`POST` → `{ headers, expiresAt }`).
+ * The remote-signing endpoint: the server keeps the JWT key and App Secret and hands a
+ * logged-in browser only short-lived headers. The answer and its refusals are core's
+ * remote-signing protocol, the one `@apisig/web`'s createRemoteSigner reads.
  */
 import type { IncomingMessage } from 'node:http';
-import { invalidOption, type MaybePromise, type Signer, validateOptionsRecord } from '@apisig/core';
+import type { HeaderSource } from '@apisig/core';
+import {
+  invalidOption,
+  isHeaderSource,
+  type MaybePromise,
+  REMOTE_SIGNING_REFUSALS,
+  type RemoteSigningRefusal,
+  remoteSigningAnswer,
+  validateOptionsRecord,
+} from '@apisig/core/adapter';
 import { failUnexpectedly, type NodeHandler, sendJson } from './respond.js';
 
-/** What `authorize` may answer: yes (sign with `signer`), no, or the signer to use. */
-export type Authorization = boolean | null | undefined | Signer;
+/**
+ * What `authorize` may answer: `true` (sign with the handler's signer), a signer to sign with
+ * instead (`signer.forUser(...)` for the session's user), or no (`false`, null, undefined).
+ *
+ * @example
+ * ```ts
+ * const authorize = (request: IncomingMessage): Authorization =>
+ *   sessionOf(request) ? signer.forUser({ apiKey: sessionOf(request)!.apiKey }) : false;
+ * ```
+ */
+export type Authorization = boolean | null | undefined | HeaderSource;
 
+/**
+ * What `createSigningHandler` takes.
+ *
+ * @example
+ * ```ts
+ * const options: SigningHandlerOptions = {
+ *   signer: createSigner({ apiKey, jwtKey: process.env.JWT_KEY! }),
+ *   authorize: (request) => request.headers.cookie?.includes('sid=') ?? false,
+ * };
+ * ```
+ */
 export interface SigningHandlerOptions {
   /** Signs for callers `authorize` accepts with `true`. */
-  signer: Signer;
+  signer: HeaderSource;
   /**
-   * Decides per request, from your own session: `true` to sign with `signer`, a Signer to
-   * sign with that one instead (e.g. `signer.forUser({ apiKey })` for the session's user),
-   * `false` (or null/undefined) for a 401. A throw goes to `next(err)` / a 500.
+   * Decides per request, from your own session: `true` to sign with `signer`, a signer to
+   * sign with that one instead, `false` (or null/undefined) for a 401. A throw goes to
+   * `next(err)` / a 500.
    */
   authorize(request: IncomingMessage): MaybePromise<Authorization>;
 }
 
-function isSigner(value: unknown): value is Signer {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as Partial<Signer>).sign === 'function' &&
-    typeof (value as Partial<Signer>).headers === 'function'
-  );
-}
-
-function validateOptions(options: SigningHandlerOptions): SigningHandlerOptions {
-  validateOptionsRecord('options', options, ['signer', 'authorize']);
-  if (!isSigner(options.signer)) {
-    throw invalidOption('signer', 'must be a Signer (from createSigner)');
-  }
-  if (typeof options.authorize !== 'function') {
-    throw invalidOption('authorize', 'must be a function of the request');
-  }
-  return options;
+function refuse(refusal: RemoteSigningRefusal) {
+  return [REMOTE_SIGNING_REFUSALS[refusal], { error: refusal }] as const;
 }
 
 /** The signer an authorization picks, null for a refusal; anything else is a bug upstream. */
-function chooseSigner(authorization: Authorization, fallback: Signer): Signer | null {
+function chooseSigner(authorization: Authorization, fallback: HeaderSource): HeaderSource | null {
   if (authorization === true) return fallback;
   if (authorization === false || authorization === null || authorization === undefined) {
     return null;
   }
-  if (isSigner(authorization)) return authorization;
-  throw invalidOption('authorize', 'must return a boolean or a Signer');
+  if (isHeaderSource(authorization)) return authorization;
+  throw invalidOption('authorize', 'must return a boolean or a signer');
 }
 
 /**
- * An endpoint for node:http, Express and Connect. POST only (405 with `Allow: POST`
- * otherwise); every answer is `Cache-Control: no-store`. Mount it on a path
- * (`app.all('/apisig/sign', handler)`), after your session middleware.
+ * An endpoint for node:http, Express and Connect that answers an authorized `POST` with
+ * `{ headers, expiresAt, expiresIn }`. Other methods get 405 with `Allow: POST`; every answer
+ * is `Cache-Control: no-store`. Mount it after your session middleware.
+ *
+ * @example
+ * ```ts
+ * import { createSigner, createSigningHandler } from '@apisig/node';
+ *
+ * const signer = createSigner({ apiKey, jwtKey: process.env.JWT_KEY! });
+ * app.all('/api/apisig/sign', createSigningHandler({
+ *   signer,
+ *   authorize: (request) => Boolean(request.session?.user),
+ * }));
+ * ```
  */
 export function createSigningHandler(options: SigningHandlerOptions): NodeHandler {
-  const { signer, authorize } = validateOptions(options);
+  validateOptionsRecord('options', options, ['signer', 'authorize']);
+  const { signer, authorize } = options;
+  if (!isHeaderSource(signer)) {
+    throw invalidOption('signer', 'must be a signer (from createSigner)');
+  }
+  if (typeof authorize !== 'function') {
+    throw invalidOption('authorize', 'must be a function of the request');
+  }
   return async (request, response, next) => {
     if (request.method !== 'POST') {
-      sendJson(response, 405, { error: 'method_not_allowed' }, { allow: 'POST' });
+      sendJson(response, ...refuse('method_not_allowed'), { allow: 'POST' });
       return;
     }
     try {
       const chosen = chooseSigner(await authorize(request), signer);
       if (chosen === null) {
-        sendJson(response, 401, { error: 'unauthorized' });
+        sendJson(response, ...refuse('unauthorized'));
         return;
       }
-      const { headers, expiresAt } = await chosen.sign();
-      sendJson(response, 200, { headers, expiresAt });
+      const signed = await chosen.sign();
+      sendJson(
+        response,
+        200,
+        remoteSigningAnswer(signed, chosen.clock() + (chosen.clockOffset ?? 0) * 1000),
+      );
     } catch (error) {
       failUnexpectedly(response, error, next);
     }

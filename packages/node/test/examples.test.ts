@@ -59,7 +59,7 @@ describe('README examples', () => {
     };
     expect(await me(createSigner(signedUser).headers())).toStrictEqual({
       status: 200,
-      body: { apiKey: signedUser.apiKey, signed: true },
+      body: { apiKey: signedUser.apiKey, signed: true, mode: 'signed' },
     });
     const viaAcme = createSigner({
       apiKey: 'ak_live_5e6f7a8b9c0d',
@@ -67,7 +67,12 @@ describe('README examples', () => {
     });
     expect(await me(viaAcme.headers())).toStrictEqual({
       status: 200,
-      body: { apiKey: 'ak_live_5e6f7a8b9c0d', appKey: 'app_acme', signed: false },
+      body: {
+        apiKey: 'ak_live_5e6f7a8b9c0d',
+        appKey: 'app_acme',
+        signed: false,
+        mode: 'organization',
+      },
     });
     expect(await me({ 'x-api-key': signedUser.apiKey })).toStrictEqual({
       status: 401,
@@ -106,6 +111,7 @@ describe('README examples', () => {
       apiKey: 'ak_live_3f9a2c1e7b4d',
       appKey: 'app_acme',
       signed: true,
+      mode: 'signed-organization',
     });
     expect((await browser('sid=unknown')).status).toBe(401);
     expect((await fetch(endpoint)).status).toBe(405);
@@ -118,7 +124,11 @@ describe('README examples', () => {
     vi.stubEnv('JWT_KEY', signedUser.jwtKey);
     const log = vi.spyOn(console, 'log').mockImplementation(() => {});
     await import('../examples/client.js');
-    expect(log).toHaveBeenCalledWith(200, { apiKey: signedUser.apiKey, signed: true });
+    expect(log).toHaveBeenCalledWith(200, {
+      apiKey: signedUser.apiKey,
+      signed: true,
+      mode: 'signed',
+    });
   });
 
   it('client.ts: without credentials it throws invalid_credentials before sending', async () => {

@@ -26,7 +26,12 @@ describe('a long-running signer', () => {
     expect(soak.calls).toBe(1_000_000);
     // The clock moves a second every 1,000 calls: the signer kept signing, not just reusing.
     expect(soak.signings).toBe(1000);
-    expect(soak.verdict).toMatchObject({ ok: true, signed: true, appKey: 'app_soak' });
+    expect(soak.verdict).toMatchObject({
+      ok: true,
+      signed: true,
+      mode: 'signed-organization',
+      appKey: 'app_soak',
+    });
     // Generous: a leak of even 4 bytes a call would pass 4 MiB.
     expect(soak.heapAfter - soak.heapBefore).toBeLessThan(4 * 1024 * 1024);
   });

@@ -47,7 +47,7 @@ describe('with plain node:http (no next)', () => {
     const response = await fetch(url, { headers: signedHeaders() });
     expect(response.status).toBe(200);
     expect(await response.text()).toBe('through');
-    expect(seen).toStrictEqual([{ apiKey: SIGNED_KEY, signed: true }]);
+    expect(seen).toStrictEqual([{ apiKey: SIGNED_KEY, signed: true, mode: 'signed' }]);
   });
 
   it('answers a failure with JSON { error, header }, no-store, and no token in it', async () => {
@@ -99,7 +99,11 @@ describe('with Connect-style (req, res, next)', () => {
       response.end(JSON.stringify(request.apisig));
     });
     const response = await fetch(server.url, { headers: signedHeaders() });
-    expect(await response.json()).toStrictEqual({ apiKey: SIGNED_KEY, signed: true });
+    expect(await response.json()).toStrictEqual({
+      apiKey: SIGNED_KEY,
+      signed: true,
+      mode: 'signed',
+    });
     expect(calls).toStrictEqual([[]]);
   });
 
@@ -134,7 +138,11 @@ describe('with Express 5', () => {
   it('sets req.apisig for the route', async () => {
     const url = await serve(directory());
     const response = await fetch(`${url}/me`, { headers: signedHeaders() });
-    expect(await response.json()).toStrictEqual({ apiKey: SIGNED_KEY, signed: true });
+    expect(await response.json()).toStrictEqual({
+      apiKey: SIGNED_KEY,
+      signed: true,
+      mode: 'signed',
+    });
   });
 
   it('answers 401 JSON before the route runs', async () => {

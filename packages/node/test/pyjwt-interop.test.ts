@@ -82,7 +82,7 @@ describe('PyJWT interop', () => {
       { 'x-api-key': key, 'x-signature': answer?.token as string },
       { users: () => ({ jwtKey: secret }), clock: () => (exp - 10) * 1000 },
     );
-    expect(result).toStrictEqual({ ok: true, apiKey: key, signed: true });
+    expect(result).toStrictEqual({ ok: true, apiKey: key, signed: true, mode: 'signed' });
   });
 });
 

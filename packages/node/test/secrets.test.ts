@@ -7,7 +7,7 @@ import { PassThrough } from 'node:stream';
 import { inspect } from 'node:util';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { jsonwebtokenBackend } from '../src/backend.js';
-import { ApiSigError, createSigner, type Signer, verifyHeaders } from '../src/index.js';
+import { ApiSigError, createSigner, type SyncSigner, verifyHeaders } from '../src/index.js';
 import { APP_KEY, APP_SECRET, JWT_KEY, SECRETS, SIGNED_KEY } from './fixtures.js';
 
 afterEach(() => {
@@ -60,7 +60,7 @@ function caught(run: () => unknown): unknown {
 }
 
 describe('a printed signer', () => {
-  const signers: Array<[string, Signer]> = [
+  const signers: Array<[string, SyncSigner]> = [
     ['signed', createSigner({ apiKey: SIGNED_KEY, jwtKey: JWT_KEY })],
     [
       'signed organization',

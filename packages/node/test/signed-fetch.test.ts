@@ -5,11 +5,12 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import {
+  type ApiSigIdentity,
   createSignedFetch,
   createSigner,
   HEADERS,
-  type Signer,
   type SignerOptions,
+  type SyncSigner,
 } from '../src/index.js';
 import {
   APP_KEY,
@@ -26,7 +27,7 @@ const KINDS: ServerKind[] = ['node:http', 'express'];
 const ORGANIZATION = { appKey: APP_KEY, appSecret: APP_SECRET };
 
 interface Echo {
-  apisig?: { apiKey: string; appKey?: string; signed: boolean };
+  apisig?: ApiSigIdentity;
   headers: Record<string, string>;
   body: string;
 }
@@ -38,7 +39,7 @@ afterEach(async () => {
 });
 
 async function call(
-  signer: Signer,
+  signer: SyncSigner,
   path = '/resource',
   init?: RequestInit,
 ): Promise<{ status: number; body: unknown }> {
@@ -55,21 +56,21 @@ describe.each(KINDS)('%s server', (kind) => {
   };
 
   const modes: Array<[string, SignerOptions, Echo['apisig']]> = [
-    ['API key', { apiKey: PLAIN_KEY }, { apiKey: PLAIN_KEY, signed: false }],
+    ['API key', { apiKey: PLAIN_KEY }, { apiKey: PLAIN_KEY, signed: false, mode: 'api-key' }],
     [
       'API key + JWT',
       { apiKey: SIGNED_KEY, jwtKey: JWT_KEY },
-      { apiKey: SIGNED_KEY, signed: true },
+      { apiKey: SIGNED_KEY, signed: true, mode: 'signed' },
     ],
     [
       'organization',
       { apiKey: PLAIN_KEY, organization: ORGANIZATION },
-      { apiKey: PLAIN_KEY, appKey: APP_KEY, signed: false },
+      { apiKey: PLAIN_KEY, appKey: APP_KEY, signed: false, mode: 'organization' },
     ],
     [
       'organization with a JWT key (all four headers)',
       { apiKey: SIGNED_KEY, jwtKey: JWT_KEY, organization: ORGANIZATION },
-      { apiKey: SIGNED_KEY, appKey: APP_KEY, signed: true },
+      { apiKey: SIGNED_KEY, appKey: APP_KEY, signed: true, mode: 'signed-organization' },
     ],
   ];
 

@@ -95,6 +95,7 @@ describe.each(['node:http', 'express'] as const)('on %s', (kind) => {
       apiKey: SIGNED_KEY,
       appKey: APP_KEY,
       signed: true,
+      mode: 'signed-organization',
     });
   });
 
@@ -120,6 +121,7 @@ describe.each(['node:http', 'express'] as const)('on %s', (kind) => {
       apiKey: PLAIN_KEY,
       appKey: APP_KEY,
       signed: false,
+      mode: 'organization',
     });
   });
 

@@ -20,11 +20,12 @@ describe('req.apisig', () => {
     expectTypeOf<Request['apisig']>().toEqualTypeOf<ApiSigIdentity | undefined>();
   });
 
-  it('carries the API key, maybe an App Key, and whether x-signature was verified', () => {
+  it("is the verifier's success result without ok: API key, App Key, signed, mode", () => {
     expectTypeOf<ApiSigIdentity>().toEqualTypeOf<{
       apiKey: string;
       appKey?: string;
       signed: boolean;
+      mode: 'api-key' | 'signed' | 'organization' | 'signed-organization';
     }>();
   });
 });

@@ -92,7 +92,7 @@ describe('verifying: PyJWT and golang-jwt tokens accepted', () => {
           { 'X-Api-Key': v.key, 'X-Signature': token },
           { users: () => ({ jwtKey: v.secret }), clock: () => (v.exp - 3) * 1000 },
         );
-        expect(result).toStrictEqual({ ok: true, apiKey: v.key, signed: true });
+        expect(result).toStrictEqual({ ok: true, apiKey: v.key, signed: true, mode: 'signed' });
       });
     }
   }
@@ -112,7 +112,13 @@ describe('verifying: PyJWT and golang-jwt tokens accepted', () => {
             clock: () => (v.exp - 30) * 1000,
           },
         );
-        expect(result).toStrictEqual({ ok: true, apiKey: MEMBER, appKey: v.key, signed: false });
+        expect(result).toStrictEqual({
+          ok: true,
+          apiKey: MEMBER,
+          appKey: v.key,
+          signed: false,
+          mode: 'organization',
+        });
       });
     }
   }

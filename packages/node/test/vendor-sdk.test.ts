@@ -33,6 +33,7 @@ describe("hyper-sdk-js's generateSignature", () => {
       ok: true,
       apiKey: SIGNED_KEY,
       signed: true,
+      mode: 'signed',
     });
     expect(await verifyHeaders(headers, { ...directory(), ...STRICT })).toMatchObject({
       ok: false,
@@ -52,6 +53,7 @@ describe("hyper-sdk-js's generateSignature", () => {
       apiKey: PLAIN_KEY,
       appKey: APP_KEY,
       signed: false,
+      mode: 'organization',
     });
     expect(await verifyHeaders(headers, { ...directory(), ...STRICT })).toMatchObject({
       reason: 'exp_too_far',

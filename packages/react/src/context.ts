@@ -1,6 +1,5 @@
 import { createContext } from 'react';
-import type { SignerStore } from './store.js';
+import type { SignerStore } from './signer-store.js';
 
 /** The provider's store; null outside any provider. */
-export const SignerStoreContext = createContext<SignerStore | null>(null);
-SignerStoreContext.displayName = 'ApiSigContext';
+export const SignerStoreContext = /* @__PURE__ */ createContext<SignerStore | null>(null);

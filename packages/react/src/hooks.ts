@@ -1,7 +1,8 @@
-import type { FetchLike } from '@apisig/web';
+import type { FetchLike, HeaderSource } from '@apisig/core';
 import { useContext, useSyncExternalStore } from 'react';
+import type { AuthHeadersSnapshot } from './auth-headers-store.js';
 import { SignerStoreContext } from './context.js';
-import type { AuthHeadersSnapshot, SignerStore, SigningSource } from './store.js';
+import { authHeadersOf, type SignerStore } from './signer-store.js';
 
 function useSignerStore(hook: string): SignerStore {
   const store = useContext(SignerStoreContext);
@@ -14,26 +15,55 @@ function useSignerStore(hook: string): SignerStore {
 /**
  * A fetch that signs every call (skew correction and its one retry included). Its identity
  * is stable across renders and token rollovers, so it never re-renders its caller.
+ *
+ * @example
+ * ```tsx
+ * function Orders() {
+ *   const api = useSignedFetch();
+ *   const { data } = useQuery({
+ *     queryKey: ['orders'],
+ *     queryFn: () => api('https://api.example.com/v1/orders').then((r) => r.json()),
+ *   });
+ *   return <OrderList orders={data} />;
+ * }
+ * ```
  */
 export function useSignedFetch(): FetchLike {
   return useSignerStore('useSignedFetch').fetch;
 }
 
 /**
- * `{ headers, status, error }` for libraries that take a static header object. The headers
- * are replaced before they expire (when under a third of their lifetime is left): the caller
- * re-renders about once per refresh, never per request. `headers` is null until the first
- * signing, and always during server rendering.
+ * `{ headers, status, error }` for libraries that take a fixed header object. The headers are
+ * replaced before they go stale (under a third of their lifetime left): the caller re-renders
+ * about once per refresh, never per request. `headers` is null until the first signing, and
+ * always during server rendering.
+ *
+ * @example
+ * ```tsx
+ * function Socket() {
+ *   const { headers } = useAuthHeaders();
+ *   useEffect(() => (headers ? connect({ headers }) : undefined), [headers]);
+ *   return null;
+ * }
+ * ```
  */
 export function useAuthHeaders(): AuthHeadersSnapshot {
-  const store = useSignerStore('useAuthHeaders');
+  const store = authHeadersOf(useSignerStore('useAuthHeaders'));
   return useSyncExternalStore(store.subscribe, store.getSnapshot, store.getServerSnapshot);
 }
 
 /**
- * The provider's signer itself (a web signer or a remote signer). Name its type to use more
- * than the SigningSource interface: `useSigner<Signer>()`.
+ * The provider's signer itself. Name its type to use more than HeaderSource:
+ * `useSigner<AsyncSigner>()` for a web signer, `useSigner<RemoteSigner>()` for a remote one.
+ *
+ * @example
+ * ```tsx
+ * function LogOut() {
+ *   const remote = useSigner<RemoteSigner>();
+ *   return <button onClick={() => logOut().then(() => remote.clear())}>Log out</button>;
+ * }
+ * ```
  */
-export function useSigner<T extends SigningSource = SigningSource>(): T {
+export function useSigner<T extends HeaderSource = HeaderSource>(): T {
   return useSignerStore('useSigner').signer as T;
 }

@@ -1,43 +1,55 @@
-import { type AnyFetch, createSigner, type SignerOptions } from '@apisig/web';
+import type { AnyFetch, HeaderSource } from '@apisig/core';
 import { type ReactElement, type ReactNode, useState } from 'react';
 import { SignerStoreContext } from './context.js';
-import { createSignerStore, type SignerStore, type SigningSource } from './store.js';
+import { createSignerStore, type SignerStore } from './signer-store.js';
 
-interface ProviderBase {
+/**
+ * What ApiSigProvider takes.
+ *
+ * @example
+ * ```tsx
+ * const props: ApiSigProviderProps = {
+ *   signer: () => createRemoteSigner({ url: '/api/apisig/sign' }),
+ *   children: <App />,
+ * };
+ * ```
+ */
+export interface ApiSigProviderProps {
   children?: ReactNode;
-  /** The fetch that useSignedFetch wraps. Read once, like `options`. Default: global fetch. */
+  /**
+   * The signer: a remote signer (`createRemoteSigner`), or a web signer (`createSigner`) where
+   * the page may hold the credentials. Give a function to have it made once, on the first
+   * render (a re-render never makes another); give an object to use that one (a new object
+   * gets a new store). The provider never makes a signer itself, so a bundle with a remote
+   * signer carries no jose.
+   */
+  signer: HeaderSource | (() => HeaderSource);
+  /** The fetch that useSignedFetch wraps. Read with the signer. Default: the global fetch. */
   fetch?: AnyFetch;
 }
 
-export type ApiSigProviderProps = ProviderBase &
-  (
-    | {
-        /** Signer options: a web signer is made from them once, on the first render. */
-        options: SignerOptions;
-        signer?: never;
-      }
-    | {
-        /** A ready signer: `createSigner(...)` from @apisig/web, or `createRemoteSigner(...)`. */
-        signer: SigningSource;
-        options?: never;
-      }
-  );
-
 /**
- * Makes one signer store available to useSignedFetch, useAuthHeaders and useSigner.
- * `options` are read once (change the provider's `key` to start over with new credentials);
- * a new `signer` object gets a new store.
+ * Makes one signer store available to useSignedFetch, useAuthHeaders and useSigner below it.
+ *
+ * @example
+ * ```tsx
+ * import { ApiSigProvider, createRemoteSigner } from '@apisig/react';
+ *
+ * createRoot(document.getElementById('root')!).render(
+ *   <ApiSigProvider signer={() => createRemoteSigner({ url: '/api/apisig/sign' })}>
+ *     <App />
+ *   </ApiSigProvider>,
+ * );
+ * ```
  */
 export function ApiSigProvider(props: ApiSigProviderProps): ReactElement {
-  // Made once, lazily, as TanStack Query makes its client: a re-render never makes another.
-  const [ownSigner] = useState(() =>
-    props.signer === undefined ? createSigner(props.options) : undefined,
-  );
-  const signer = props.signer ?? (ownSigner as SigningSource);
+  // A factory is called once, lazily, as TanStack Query makes its client.
+  const [made] = useState(() => (typeof props.signer === 'function' ? props.signer() : undefined));
+  const signer = made ?? (props.signer as HeaderSource);
   const [store, setStore] = useState(() => createSignerStore(signer, { fetch: props.fetch }));
   let current: SignerStore = store;
   if (store.signer !== signer) {
-    // A different signer prop: a store of its own (React's derived-state pattern).
+    // A different signer object: a store of its own (React's derived-state pattern).
     current = createSignerStore(signer, { fetch: props.fetch });
     setStore(current);
   }

@@ -8,9 +8,10 @@ import { afterEach, describe, expect, inject, it } from 'vitest';
 import {
   ApiSigProvider,
   type ApiSigProviderProps,
+  type AsyncSigner,
   createRemoteSigner,
+  createSigner,
   isApiSigError,
-  type Signer,
   useAuthHeaders,
   useSignedFetch,
   useSigner,
@@ -43,8 +44,8 @@ function ApiCall() {
   return <p data-testid="result">{result}</p>;
 }
 
-function SignerHandle({ handle }: { handle: { signer?: Signer } }) {
-  handle.signer = useSigner<Signer>();
+function SignerHandle({ handle }: { handle: { signer?: AsyncSigner } }) {
+  handle.signer = useSigner<AsyncSigner>();
   return null;
 }
 
@@ -69,16 +70,16 @@ const shows = (id: string, text: string) =>
   waitFor(() => expect(screen.getByTestId(id).textContent).toBe(text), { timeout: 5000 });
 
 describe('in Chromium, against a real API', () => {
-  it('a web signer made from options signs a cross-origin request the API accepts', async () => {
-    app({ options: credentials });
+  it('a web signer made by the provider signs a cross-origin request the API accepts', async () => {
+    app({ signer: () => createSigner(credentials) });
     await shows('result', `200 ${credentials.apiKey}`);
     await shows('headers', `ready ${credentials.apiKey} `);
   });
 
   it('corrects a browser clock ten minutes slow from the Date header, retrying once', async () => {
-    const handle: { signer?: Signer } = {};
+    const handle: { signer?: AsyncSigner } = {};
     render(
-      <ApiSigProvider options={{ ...credentials, clockOffset: -600 }}>
+      <ApiSigProvider signer={() => createSigner({ ...credentials, clockOffset: -600 })}>
         <ApiCall />
         <SignerHandle handle={handle} />
       </ApiSigProvider>,

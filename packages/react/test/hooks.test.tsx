@@ -4,9 +4,9 @@ import { Component, type ReactNode, StrictMode, useEffect } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   ApiSigProvider,
+  type AsyncSigner,
   type FetchLike,
-  type Signer,
-  type SigningSource,
+  type HeaderSource,
   useAuthHeaders,
   useSignedFetch,
   useSigner,
@@ -29,7 +29,7 @@ class Catch extends Component<{ children: ReactNode }, { error: unknown }> {
   }
 }
 
-function SignerProbe({ tick, seen }: { tick: number; seen: Set<SigningSource> }) {
+function SignerProbe({ tick, seen }: { tick: number; seen: Set<HeaderSource> }) {
   seen.add(useSigner());
   return <p>{tick}</p>;
 }
@@ -76,10 +76,10 @@ describe('outside <ApiSigProvider>', () => {
 
 describe('<ApiSigProvider options>', () => {
   it('makes one web signer, kept across re-renders and a StrictMode double mount', () => {
-    const seen = new Set<SigningSource>();
+    const seen = new Set<HeaderSource>();
     const tree = (tick: number) => (
       <StrictMode>
-        <ApiSigProvider options={credentials}>
+        <ApiSigProvider signer={() => createSigner(credentials)}>
           <SignerProbe tick={tick} seen={seen} />
         </ApiSigProvider>
       </StrictMode>
@@ -88,7 +88,7 @@ describe('<ApiSigProvider options>', () => {
     rerender(tree(2));
     rerender(tree(3));
     expect(seen.size).toBe(1);
-    const [signer] = [...seen] as Signer[];
+    const [signer] = [...seen] as AsyncSigner[];
     expect(signer?.apiKey).toBe(credentials.apiKey);
     expect(signer?.mode).toBe('signed');
   });
@@ -97,7 +97,7 @@ describe('<ApiSigProvider options>', () => {
     quietly(() =>
       render(
         <Catch>
-          <ApiSigProvider options={{ apiKey: 'ak 1', jwtKey: 'jk_never_shown' }}>
+          <ApiSigProvider signer={() => createSigner({ apiKey: 'ak 1', jwtKey: 'jk_never_shown' })}>
             <p>unreachable</p>
           </ApiSigProvider>
         </Catch>,
@@ -118,7 +118,7 @@ describe('useSignedFetch', () => {
     };
     const { result } = renderHook(() => useSignedFetch(), {
       wrapper: ({ children }) => (
-        <ApiSigProvider options={credentials} fetch={fakeFetch}>
+        <ApiSigProvider signer={() => createSigner(credentials)} fetch={fakeFetch}>
           {children}
         </ApiSigProvider>
       ),
@@ -134,7 +134,9 @@ describe('useSignedFetch', () => {
 
   it('keeps its identity across re-renders', () => {
     const { result, rerender } = renderHook(() => useSignedFetch(), {
-      wrapper: ({ children }) => <ApiSigProvider options={credentials}>{children}</ApiSigProvider>,
+      wrapper: ({ children }) => (
+        <ApiSigProvider signer={() => createSigner(credentials)}>{children}</ApiSigProvider>
+      ),
     });
     const first = result.current;
     rerender();
@@ -145,7 +147,7 @@ describe('useSignedFetch', () => {
   it('gets a new identity (and store) only when the signer prop changes', () => {
     const a = createSigner(credentials);
     const b = createSigner({ apiKey: 'ak_other' });
-    let signer: SigningSource = a;
+    let signer: HeaderSource = a;
     const { result, rerender } = renderHook(
       () => ({ fetch: useSignedFetch(), signer: useSigner() }),
       {
@@ -173,7 +175,7 @@ describe('useAuthHeaders', () => {
       },
       {
         wrapper: ({ children }) => (
-          <ApiSigProvider options={credentials}>{children}</ApiSigProvider>
+          <ApiSigProvider signer={() => createSigner(credentials)}>{children}</ApiSigProvider>
         ),
       },
     );
@@ -189,7 +191,7 @@ describe('useAuthHeaders', () => {
     try {
       const real = trackedSigner();
       let refuse = true;
-      const failing: SigningSource = {
+      const failing: HeaderSource = {
         ...real.source,
         sign: () => (refuse ? Promise.reject(new Error('endpoint down')) : real.source.sign()),
       };
@@ -264,7 +266,7 @@ describe('a render-time effect that fetches', () => {
       return new Response('[]');
     };
     render(
-      <ApiSigProvider options={credentials} fetch={fakeFetch}>
+      <ApiSigProvider signer={() => createSigner(credentials)} fetch={fakeFetch}>
         <Items />
       </ApiSigProvider>,
     );

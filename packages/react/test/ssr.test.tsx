@@ -42,7 +42,7 @@ function Page({ api }: { api: Api }) {
 it('imports and renders to a string without touching browser globals', async () => {
   const api: Api = await import('../src/index.js');
   const html = renderToString(
-    <api.ApiSigProvider options={credentials}>
+    <api.ApiSigProvider signer={() => api.createSigner(credentials)}>
       <Page api={api} />
     </api.ApiSigProvider>,
   );

@@ -1,9 +1,9 @@
 /** Shared by the DOM suites: a signer whose in-flight signings can be awaited, and verifying. */
 
-import { type AuthHeaders, createSigner, type Signer } from '@apisig/web';
+import { type AsyncSigner, type AuthHeaders, createSigner } from '@apisig/web';
 import { verifyHeaders } from '@apisig/web/verify';
 import { act } from '@testing-library/react';
-import type { SigningSource } from '../src/index.js';
+import type { HeaderSource } from '../src/index.js';
 
 export const credentials = { apiKey: 'ak_react_1', jwtKey: 'jk_react_secret_1' };
 
@@ -15,7 +15,7 @@ const realDelay = (ms: number) => new Promise<void>((resolve) => realSetTimeout(
  * A real web signer (jose, WebCrypto) that counts its signings in flight. WebCrypto finishes
  * on a thread, outside fake time: settle() waits for it in real time, then lets React render.
  */
-export function trackedSigner(signer: Signer<false> = createSigner(credentials)) {
+export function trackedSigner(signer: AsyncSigner = createSigner(credentials)) {
   let inFlight = 0;
   let signings = 0;
   const track = <T,>(promise: Promise<T>): Promise<T> => {
@@ -24,7 +24,7 @@ export function trackedSigner(signer: Signer<false> = createSigner(credentials))
       inFlight--;
     });
   };
-  const source: SigningSource = {
+  const source: HeaderSource = {
     headers: () => track(signer.headers()),
     sign: () => {
       signings++;

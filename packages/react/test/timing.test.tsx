@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   ApiSigProvider,
   type AuthHeadersSnapshot,
+  createSigner,
   type FetchLike,
   useAuthHeaders,
   useSignedFetch,
@@ -72,7 +73,7 @@ describe('render counts', () => {
     };
     const probe = newProbe();
     render(
-      <ApiSigProvider options={credentials} fetch={fakeFetch}>
+      <ApiSigProvider signer={() => createSigner(credentials)} fetch={fakeFetch}>
         <FetchConsumer probe={probe} />
       </ApiSigProvider>,
     );

@@ -1,13 +1,14 @@
-import { type Signer as CoreSigner, createRemoteSigner, createSigner } from '@apisig/web';
 import type { ComponentProps } from 'react';
 import { describe, expectTypeOf, it } from 'vitest';
 import {
   type ApiSigProvider,
+  type AsyncSigner,
   type AuthHeadersSnapshot,
+  createRemoteSigner,
+  createSigner,
   type FetchLike,
+  type HeaderSource,
   type RemoteSigner,
-  type Signer,
-  type SigningSource,
   useAuthHeaders,
   useSignedFetch,
   useSigner,
@@ -16,18 +17,17 @@ import {
 type Props = ComponentProps<typeof ApiSigProvider>;
 
 describe('ApiSigProvider props', () => {
-  it('takes options or a signer, never both, never neither', () => {
-    expectTypeOf<{ options: { apiKey: string } }>().toExtend<Props>();
-    expectTypeOf<{ signer: Signer }>().toExtend<Props>();
+  it('takes a signer, or a function that makes one once; never options', () => {
+    expectTypeOf<{ signer: AsyncSigner }>().toExtend<Props>();
     expectTypeOf<{ signer: RemoteSigner }>().toExtend<Props>();
-    expectTypeOf<{ options: { apiKey: string }; signer: Signer }>().not.toExtend<Props>();
+    expectTypeOf<{ signer: () => AsyncSigner }>().toExtend<Props>();
+    expectTypeOf<{ options: { apiKey: string } }>().not.toExtend<Props>();
     expectTypeOf<{ children: null }>().not.toExtend<Props>();
   });
 
-  it('accepts web signers, remote signers and synchronous (node) signers', () => {
-    expectTypeOf(createSigner({ apiKey: 'ak' })).toExtend<SigningSource>();
-    expectTypeOf(createRemoteSigner({ url: '/sign' })).toExtend<SigningSource>();
-    expectTypeOf<CoreSigner<true>>().toExtend<SigningSource>();
+  it('accepts web signers, remote signers and any HeaderSource', () => {
+    expectTypeOf(createSigner({ apiKey: 'ak' })).toExtend<HeaderSource>();
+    expectTypeOf(createRemoteSigner({ url: '/sign' })).toExtend<HeaderSource>();
   });
 });
 
@@ -35,7 +35,7 @@ describe('hooks', () => {
   it('return what they say', () => {
     expectTypeOf(useSignedFetch).returns.toEqualTypeOf<FetchLike>();
     expectTypeOf(useAuthHeaders).returns.toEqualTypeOf<AuthHeadersSnapshot>();
-    expectTypeOf(useSigner<Signer>).returns.toEqualTypeOf<Signer>();
+    expectTypeOf(useSigner<AsyncSigner>).returns.toEqualTypeOf<AsyncSigner>();
     expectTypeOf<AuthHeadersSnapshot['status']>().toEqualTypeOf<'pending' | 'ready' | 'error'>();
   });
 });

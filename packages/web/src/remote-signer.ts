@@ -1,23 +1,46 @@
 /**
- * A signer whose headers come from the app's own backend (the node package's
- * `createSigningHandler`): no secret ever reaches the browser, only short-lived headers.
+ * A signer whose headers come from the app's own backend (`@apisig/node`'s
+ * createSigningHandler): no secret ever reaches the browser, only short-lived headers. The
+ * answer is read by core's remote-signing protocol; this adds the fetch, the cache and the
+ * one request shared by concurrent callers.
  */
 import {
   type AnyFetch,
   ApiSigError,
   type AuthHeaders,
-  estimateClockOffset,
   type FetchLike,
-  HEADERS,
-  invalidOption,
+  type HeaderSource,
   type SignedHeaders,
-  TTL_RANGE,
-  validateAuthHeaders,
+} from '@apisig/core';
+import {
+  estimateClockOffset,
+  invalidOption,
+  localExpiry,
+  parseRemoteSigningAnswer,
+  refreshAt,
   validateClock,
   validateOptionsRecord,
   validateTimeout,
-} from '@apisig/core';
+} from '@apisig/core/adapter';
 
+/** Request headers as `new Headers()` takes them (HeadersInit, without needing the DOM lib). */
+export type ExtraHeaders =
+  | Headers
+  | Record<string, string>
+  | ReadonlyArray<readonly [string, string]>;
+
+/**
+ * What `createRemoteSigner` takes.
+ *
+ * @example
+ * ```ts
+ * const options: RemoteSignerOptions = {
+ *   url: '/api/apisig/sign',
+ *   headers: () => ({ 'x-csrf-token': readCsrfCookie() }),
+ *   timeoutMs: 5000,
+ * };
+ * ```
+ */
 export interface RemoteSignerOptions {
   /** The signing endpoint, e.g. `/api/apisig/sign`. It is sent `POST {}` as JSON. */
   url: string | URL;
@@ -31,13 +54,17 @@ export interface RemoteSignerOptions {
   timeoutMs?: number;
 }
 
-/** Request headers as `new Headers()` takes them (HeadersInit, without needing the DOM lib). */
-export type ExtraHeaders =
-  | Headers
-  | Record<string, string>
-  | ReadonlyArray<readonly [string, string]>;
-
-export interface RemoteSigner {
+/**
+ * Headers from the app's own signing endpoint, cached while fresh.
+ *
+ * @example
+ * ```ts
+ * const remote: RemoteSigner = createRemoteSigner({ url: '/api/apisig/sign' });
+ * await remote.headers(); // one POST, then the cached headers until a third of their life is left
+ * remote.clear(); // after a log-out: the next call asks again
+ * ```
+ */
+export interface RemoteSigner extends HeaderSource {
   readonly url: string;
   /** Headers for one request: the cached ones while fresh, else one shared request. */
   headers(): Promise<AuthHeaders>;
@@ -50,15 +77,7 @@ export interface RemoteSigner {
   toJSON(): { url: string };
 }
 
-/** Headers are asked for again when less than this share of their lifetime is left... */
-const REFRESH_SHARE = 1 / 3;
-/** ...or less than this many ms, whichever comes first (a short-lived token is not cut fine). */
-const REFRESH_MARGIN_MS = 2000;
-
-/** No token outlives the longest ttl a signer may use: a later expiresAt is not believed. */
-const LONGEST_LIFETIME_MS = TTL_RANGE.max * 1000;
 const DEFAULT_TIMEOUT_MS = 10_000;
-
 const OPTION_FIELDS = ['url', 'fetch', 'headers', 'clock', 'timeoutMs'];
 
 function validateOptions(options: RemoteSignerOptions): RemoteSignerOptions {
@@ -81,46 +100,26 @@ function refused(message: string, status: number | undefined, cause?: unknown): 
   return new ApiSigError('remote_signer_refused', message, { field: 'url', status, cause });
 }
 
-function invalidResponse(message: string, cause?: unknown): ApiSigError {
-  return new ApiSigError('remote_signer_invalid_response', message, { field: 'response', cause });
-}
-
-/**
- * The endpoint's answer, checked: auth headers by core's rules, expiresAt a finite number,
- * or null for headers that carry no token (a server signer in API-key mode) and never expire.
- */
-function parseAnswer(text: string): SignedHeaders {
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    throw invalidResponse('the remote signer did not answer JSON');
-  }
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw invalidResponse('the remote signer did not answer a JSON object');
-  }
-  const answer = body as { headers?: unknown; expiresAt?: unknown };
-  let headers: AuthHeaders;
-  try {
-    headers = validateAuthHeaders('headers', answer.headers);
-  } catch (error) {
-    const field = (error as ApiSigError).field ?? 'headers';
-    throw invalidResponse(`the remote signer answered invalid ${field}`, error);
-  }
-  const tokenless =
-    headers[HEADERS.signature] === undefined && headers[HEADERS.appSignature] === undefined;
-  const finite = typeof answer.expiresAt === 'number' && Number.isFinite(answer.expiresAt);
-  if (!finite && !(answer.expiresAt === null && tokenless)) {
-    throw invalidResponse('the remote signer answered no finite expiresAt');
-  }
-  return { headers, expiresAt: answer.expiresAt as number | null };
-}
-
 interface Cached {
   signed: SignedHeaders;
   refreshAt: number;
 }
 
+/**
+ * A signer for browsers that holds no secret: it asks the app's own backend (an endpoint made
+ * with `@apisig/node`'s createSigningHandler) for short-lived headers, caches them until a
+ * third of their lifetime is left, shares one request among concurrent callers, and refuses
+ * an answer that is not valid headers (`remote_signer_invalid_response`) or no answer
+ * (`remote_signer_refused`).
+ *
+ * @example
+ * ```ts
+ * import { createRemoteSigner, createSignedFetch } from '@apisig/web';
+ *
+ * const api = createSignedFetch(createRemoteSigner({ url: '/api/apisig/sign' }));
+ * const orders = await (await api('https://api.example.com/v1/orders')).json();
+ * ```
+ */
 export function createRemoteSigner(options: RemoteSignerOptions): RemoteSigner {
   const { url: target, fetch: fetchOption, headers: extraHeaders } = validateOptions(options);
   const url = String(target);
@@ -163,22 +162,18 @@ export function createRemoteSigner(options: RemoteSignerOptions): RemoteSigner {
     const sentAt = clock();
     const { response, text } = await post(headers);
     const receivedAt = clock();
-    const answer = parseAnswer(text);
-    if (answer.expiresAt === null) return { signed: answer, refreshAt: Number.POSITIVE_INFINITY };
-    // expiresAt is on the server's clock; its Date header tells how far ours is from it.
+    const answer = parseRemoteSigningAnswer(text);
+    // The answer's expiresAt is on the server's clock; its Date header tells how far ours is.
     const offsetSeconds = estimateClockOffset({
       date: response.headers.get('date'),
       age: response.headers.get('age'),
       sentAt,
       receivedAt,
     });
-    const expiresAt = Math.min(
-      answer.expiresAt - (offsetSeconds ?? 0) * 1000,
-      receivedAt + LONGEST_LIFETIME_MS,
-    );
-    const lifetime = expiresAt - receivedAt;
-    const margin = Math.max(lifetime * REFRESH_SHARE, REFRESH_MARGIN_MS);
-    return { signed: { headers: answer.headers, expiresAt }, refreshAt: expiresAt - margin };
+    const expiresAt = localExpiry(answer, { receivedAt, offsetSeconds });
+    const signed = { headers: answer.headers, expiresAt };
+    if (expiresAt === null) return { signed, refreshAt: Number.POSITIVE_INFINITY };
+    return { signed, refreshAt: refreshAt(receivedAt, expiresAt) };
   };
 
   const sign = (): Promise<SignedHeaders> => {

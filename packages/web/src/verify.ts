@@ -1,45 +1,94 @@
 /**
- * @apisig/web/verify: core's verifier bound to jose, for fetch-style servers (Hono, Workers,
- * Deno.serve, Bun.serve). Every check and reason code is core's; this only adapts the idiom.
+ * @apisig/web/verify: verify apisig requests in fetch-style servers (Hono, Workers,
+ * Deno.serve, Bun.serve, Next.js route handlers), on jose. Every check and reason code is
+ * core's; this binds the backend and the Request/Response idiom.
+ *
+ * @packageDocumentation
  */
 import {
-  createVerifierEngine,
   failureBody,
   type HeaderInput,
   type Verifier,
   type VerifyFailure,
   type VerifyOptions,
   type VerifyResult,
-  verifyHeadersWith,
 } from '@apisig/core';
-import { joseBackend } from './verify-backend.js';
+import { createVerifierEngine, verifyHeadersWith } from '@apisig/core/adapter';
+import { joseVerifyingBackend } from './verifying-backend.js';
 
-export type {
-  Verifier,
-  VerifyFailure,
-  VerifyOptions,
-  VerifyResult,
-  VerifySuccess,
+export {
+  DEFAULT_LEEWAY,
+  DEFAULT_MAX_TTL,
+  FAILURE_REASONS,
+  failureBody,
+  type HeaderInput,
+  type OrganizationRecord,
+  statusFor,
+  type UserRecord,
+  type Verifier,
+  type VerifyFailure,
+  type VerifyOptions,
+  type VerifyResult,
+  type VerifySuccess,
 } from '@apisig/core';
 
-/** Validate the options once (throws ApiSigError); the verifier then checks many requests. */
+/**
+ * Checks the options once (a mistake throws ApiSigError `invalid_option`) and returns a
+ * function that verifies one request's headers.
+ *
+ * @example
+ * ```ts
+ * import { createVerifier, failureResponse } from '@apisig/web/verify';
+ *
+ * const verify = createVerifier({ users: (apiKey) => users.get(apiKey) });
+ * export default {
+ *   async fetch(request: Request) {
+ *     const result = await verify(request.headers);
+ *     return result.ok ? Response.json({ hello: result.apiKey }) : failureResponse(result);
+ *   },
+ * };
+ * ```
+ */
 export function createVerifier(options: VerifyOptions): Verifier {
-  return createVerifierEngine(joseBackend, options);
+  return createVerifierEngine(joseVerifyingBackend, options);
 }
 
-/** Verify one request's headers: a fetch `Headers`, or a record in any casing. */
+/**
+ * Verifies one request's headers (a fetch Headers, or a record in any casing): the one-shot
+ * form of createVerifier.
+ *
+ * @example
+ * ```ts
+ * const result = await verifyHeaders(request.headers, { users });
+ * ```
+ */
 export function verifyHeaders(headers: HeaderInput, options: VerifyOptions): Promise<VerifyResult> {
-  return verifyHeadersWith(joseBackend, headers, options);
+  return verifyHeadersWith(joseVerifyingBackend, headers, options);
 }
 
-/** Verify a fetch `Request`. Only its headers are read; the body is left unread. */
+/**
+ * Verifies a fetch Request. Only its headers are read; the body is left unread.
+ *
+ * @example
+ * ```ts
+ * Deno.serve(async (request) => {
+ *   const result = await verifyRequest(request, { users });
+ *   return result.ok ? new Response('hello') : failureResponse(result);
+ * });
+ * ```
+ */
 export function verifyRequest(request: Request, options: VerifyOptions): Promise<VerifyResult> {
   return verifyHeaders(request.headers, options);
 }
 
 /**
- * The 401/403 JSON answer for a failed result: `{ "error": reason, "header": name }`. It
- * never echoes a token or a secret, and is marked uncacheable.
+ * The 401/403 JSON answer for a refusal: `{ "error": reason, "header": name }`, marked
+ * uncacheable. It never echoes a token or a secret.
+ *
+ * @example
+ * ```ts
+ * if (!result.ok) return failureResponse(result);
+ * ```
  */
 export function failureResponse(failure: VerifyFailure): Response {
   return Response.json(failureBody(failure), {

@@ -1,9 +1,9 @@
 /** The jose backend on its own: what core delegates to it, and the runtime idiom it adds. */
 import { forgeToken, signatureVectors } from '@apisig/test-support';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { joseSigningBackend } from '../src/backend.js';
 import { createSigner, isApiSigError } from '../src/index.js';
-import { joseBackend } from '../src/verify-backend.js';
+import { joseSigningBackend } from '../src/signing-backend.js';
+import { joseVerifyingBackend } from '../src/verifying-backend.js';
 
 const vector = signatureVectors.find((v) => v.name === 'user-basic');
 if (vector === undefined) throw new Error('vector user-basic missing');
@@ -12,23 +12,23 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-describe('joseBackend.verifySignature', () => {
+describe('joseVerifyingBackend.verifySignature', () => {
   it('accepts both reference tokens with the right key only', async () => {
-    const key = await joseBackend.importKey(vector.secret);
-    const other = await joseBackend.importKey(`${vector.secret}!`);
-    expect(await joseBackend.verifySignature(vector.token, key)).toBe(true);
-    expect(await joseBackend.verifySignature(vector.goToken, key)).toBe(true);
-    expect(await joseBackend.verifySignature(vector.token, other)).toBe(false);
+    const key = await joseVerifyingBackend.importKey(vector.secret);
+    const other = await joseVerifyingBackend.importKey(`${vector.secret}!`);
+    expect(await joseVerifyingBackend.verifySignature(vector.token, key)).toBe(true);
+    expect(await joseVerifyingBackend.verifySignature(vector.goToken, key)).toBe(true);
+    expect(await joseVerifyingBackend.verifySignature(vector.token, other)).toBe(false);
   });
 
   it('refuses any algorithm but HS256 even when the HMAC would match (defence in depth)', async () => {
-    const key = await joseBackend.importKey(vector.secret);
+    const key = await joseVerifyingBackend.importKey(vector.secret);
     const claims = { key: vector.key, exp: vector.exp };
     for (const alg of ['HS384', 'HS512', 'none']) {
       const token = forgeToken({ alg, typ: 'JWT' }, claims, vector.secret);
-      expect(await joseBackend.verifySignature(token, key)).toBe(false);
+      expect(await joseVerifyingBackend.verifySignature(token, key)).toBe(false);
     }
-    expect(await joseBackend.verifySignature('not.a.jws', key)).toBe(false);
+    expect(await joseVerifyingBackend.verifySignature('not.a.jws', key)).toBe(false);
   });
 });
 

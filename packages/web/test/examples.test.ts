@@ -67,7 +67,7 @@ describe('README examples', () => {
     const env = { API_KEY: credentials.apiKey, JWT_KEY: credentials.jwtKey };
     for (let i = 0; i < 2; i++) {
       const response = await signingWorker.fetch(new Request('https://worker.test/'), env);
-      expect(await response.json()).toMatchObject({ ok: true, signed: true });
+      expect(await response.json()).toMatchObject({ ok: true, signed: true, mode: 'signed' });
     }
     expect(seen.map((r) => r.url)).toEqual([
       'https://api.example.com/v1/me',

@@ -4,6 +4,6 @@
  */
 import { describeHostileCorpus } from '@apisig/test-support/suites';
 import { verifyHeaders } from '../src/verify.js';
-import { joseBackend } from '../src/verify-backend.js';
+import { joseVerifyingBackend } from '../src/verifying-backend.js';
 
-await describeHostileCorpus({ name: 'web verifier', verifyHeaders, backend: joseBackend });
+await describeHostileCorpus({ name: 'web verifier', verifyHeaders, backend: joseVerifyingBackend });

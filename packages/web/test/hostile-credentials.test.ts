@@ -3,8 +3,8 @@
  * web's signer and verifier (jose, WebCrypto).
  */
 import { describeCredentialProperties } from '@apisig/test-support/suites';
-import { joseSigningBackend } from '../src/backend.js';
 import { createSigner } from '../src/index.js';
+import { joseSigningBackend } from '../src/signing-backend.js';
 import { verifyHeaders } from '../src/verify.js';
 
 describeCredentialProperties({

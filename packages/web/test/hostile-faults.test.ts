@@ -240,6 +240,8 @@ describe('createSignedFetch when the retry goes wrong', () => {
         remote.clear();
         return remote.headers();
       },
+      sign: () => remote.sign(),
+      clock: () => remote.clock(),
       syncClock: () => true,
     };
     await expect(createSignedFetch(source)(`${api.url}/data`)).rejects.toMatchObject({

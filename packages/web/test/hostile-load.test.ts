@@ -73,7 +73,12 @@ describe('a long-running signer', () => {
     );
 
     expect(signings).toBe(CALLS / 1000);
-    expect(verdict).toMatchObject({ ok: true, signed: true, appKey: 'app_soak' });
+    expect(verdict).toMatchObject({
+      ok: true,
+      signed: true,
+      mode: 'signed-organization',
+      appKey: 'app_soak',
+    });
     // Generous: a leak of even 4 bytes a call would pass 4 MiB.
     expect(heapAfter - heapBefore).toBeLessThan(4 * 1024 * 1024);
   });

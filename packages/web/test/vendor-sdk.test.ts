@@ -28,6 +28,7 @@ describe('hyper-sdk-js tokens through the jose verifier', () => {
       ok: true,
       apiKey: API_KEY,
       signed: true,
+      mode: 'signed',
     });
     expect(await verifyHeaders(headers, strict)).toMatchObject({ reason: 'exp_too_far' });
   });
@@ -44,6 +45,7 @@ describe('hyper-sdk-js tokens through the jose verifier', () => {
       apiKey: API_KEY,
       appKey: APP_KEY,
       signed: true,
+      mode: 'signed-organization',
     });
   });
 });

@@ -1,7 +1,8 @@
 import {
+  type AsyncSigner,
   type FetchLike,
   isApiSigError,
-  type Signer,
+  type RemoteSigner,
   useSignedFetch,
   useSigner,
 } from '@apisig/react';
@@ -18,10 +19,6 @@ export interface RequestCardProps {
   onFinish(id: number, result: Partial<Run>): void;
 }
 
-function isLocalSigner(signer: unknown): signer is Signer {
-  return typeof (signer as Partial<Signer>).setClockOffset === 'function';
-}
-
 function describeError(error: unknown): string {
   return isApiSigError(error) ? `${error.code}: ${error.message}` : String(error);
 }
@@ -29,7 +26,7 @@ function describeError(error: unknown): string {
 /** Picks an endpoint, sends it through the provider's signed fetch, reports the run. */
 export function RequestCard({ apiUrl, scenario, plainFetch, onStart, onFinish }: RequestCardProps) {
   const signedFetch = useSignedFetch();
-  const signer = useSigner();
+  const signer = useSigner<AsyncSigner | RemoteSigner>();
   const [endpoint, setEndpoint] = useState<Endpoint>(ENDPOINTS[0] as Endpoint);
   const [body, setBody] = useState('{\n  "hello": "apisig"\n}');
   const [sending, setSending] = useState(false);
@@ -37,7 +34,7 @@ export function RequestCard({ apiUrl, scenario, plainFetch, onStart, onFinish }:
   const send = async () => {
     setSending(true);
     const id = onStart(endpoint);
-    const local = isLocalSigner(signer) ? signer : null;
+    const local = 'setClockOffset' in signer ? signer : null;
     if (local && scenario.clockOffset !== undefined) local.setClockOffset(scenario.clockOffset);
     const offsetBefore = local?.clockOffset;
     const init: RequestInit =

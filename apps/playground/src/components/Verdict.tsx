@@ -1,3 +1,4 @@
+import type { AuthMode } from '@apisig/react';
 import { describeReason } from '../reasons.ts';
 import type { Attempt } from '../recorder.ts';
 
@@ -8,13 +9,13 @@ interface Refusal {
 
 interface Acceptance {
   verdict: 'accepted';
-  authenticatedWith: string;
+  authenticatedWith: AuthMode;
   user: { name: string };
   organization: { name: string } | null;
   echo?: unknown;
 }
 
-const HOW: Record<string, string> = {
+const HOW: Record<AuthMode, string> = {
   'api-key': 'API key',
   signed: 'API key + JWT signature',
   organization: 'organization signature',

@@ -35,7 +35,7 @@ export interface VerifyOptionsLike {
 }
 
 export type VerdictLike =
-  | { ok: true; apiKey: string; appKey?: string; signed: boolean }
+  | { ok: true; apiKey: string; appKey?: string; signed: boolean; mode: string }
   | { ok: false; reason: string; header: string; status: number };
 
 export type HeadersLike = Record<string, string | string[]>;

@@ -132,7 +132,13 @@ export function describeCredentialProperties(adapter: CredentialAdapter): void {
             organizations: (key) =>
               key === appKey ? { appSecret, isMember: (user) => user === apiKey } : null,
           });
-          expect(result).toEqual({ ok: true, apiKey, appKey, signed: true });
+          expect(result).toEqual({
+            ok: true,
+            apiKey,
+            appKey,
+            signed: true,
+            mode: 'signed-organization',
+          });
         }),
         { numRuns: RUNS.keys },
       );
@@ -151,7 +157,13 @@ export function describeCredentialProperties(adapter: CredentialAdapter): void {
             users: () => ({ jwtKey }),
             organizations: () => ({ appSecret, isMember: () => true }),
           });
-          expect(result).toEqual({ ok: true, apiKey: 'ak_user', appKey: 'app_org', signed: true });
+          expect(result).toEqual({
+            ok: true,
+            apiKey: 'ak_user',
+            appKey: 'app_org',
+            signed: true,
+            mode: 'signed-organization',
+          });
         }),
         { numRuns: RUNS.secrets },
       );

@@ -5,8 +5,8 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { listenOnLoopback } from '@apisig/test-support';
-import { createSigner, failureBody } from '@apisig/web';
-import { createVerifier } from '@apisig/web/verify';
+import { createSigner } from '@apisig/web';
+import { createVerifier, failureBody } from '@apisig/web/verify';
 
 export const browserCredentials = { apiKey: 'ak_browser_1', jwtKey: 'jk_browser_secret_1' };
 export const CSRF_TOKEN = 'csrf-browser-1';

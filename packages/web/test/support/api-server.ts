@@ -89,6 +89,7 @@ export function startApiServer(): Promise<LoopbackServer> {
       apiKey: result.apiKey,
       ...(result.appKey === undefined ? {} : { appKey: result.appKey }),
       signed: result.signed,
+      mode: result.mode,
       attempts: seen.length,
       bodies: seen,
       trace: request.headers.get('x-trace'),

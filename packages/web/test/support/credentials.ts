@@ -17,6 +17,7 @@ export interface EchoBody {
   apiKey: string;
   appKey?: string;
   signed: boolean;
+  mode: string;
   /** How many times the server saw this request id (`?id=`), this one included. */
   attempts: number;
   /** The body of every attempt with this id, in order. */

@@ -20,17 +20,17 @@ let nextId = 0;
 const url = (path = '/v1/echo') => `${apiUrl}${path}?id=${Date.now()}-${nextId++}`;
 
 const modes: Array<[string, SignerOptions, Partial<EchoBody>]> = [
-  ['API key', { apiKey: bob.apiKey }, { apiKey: bob.apiKey, signed: false }],
-  ['API key + JWT signing', { ...alice }, { apiKey: alice.apiKey, signed: true }],
+  ['API key', { apiKey: bob.apiKey }, { apiKey: bob.apiKey, signed: false, mode: 'api-key' }],
+  ['API key + JWT signing', { ...alice }, { apiKey: alice.apiKey, signed: true, mode: 'signed' }],
   [
     'organization',
     { apiKey: carol.apiKey, organization: acme },
-    { apiKey: carol.apiKey, appKey: acme.appKey, signed: false },
+    { apiKey: carol.apiKey, appKey: acme.appKey, signed: false, mode: 'organization' },
   ],
   [
     'organization, user with a JWT key',
     { ...alice, organization: acme },
-    { apiKey: alice.apiKey, appKey: acme.appKey, signed: true },
+    { apiKey: alice.apiKey, appKey: acme.appKey, signed: true, mode: 'signed-organization' },
   ],
 ];
 

@@ -19,6 +19,7 @@ describe('verifyRequest', () => {
       ok: true,
       apiKey: alice.apiKey,
       signed: true,
+      mode: 'signed',
     });
     expect(request.bodyUsed).toBe(false);
   });

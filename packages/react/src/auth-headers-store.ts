@@ -1,31 +1,25 @@
 /**
- * An external store over a signer, for useSyncExternalStore: the current auth headers as an
- * immutable snapshot, replaced shortly before they expire, and one signed fetch for the app.
- * Subscriptions are reference-counted, like TanStack Query's mount: the first subscriber
- * starts the refresh timer, the last one to leave stops it, so StrictMode's double mount
- * leaves nothing behind. Nothing here touches a browser global before a subscription, and
- * server rendering never subscribes.
+ * An external store of the current auth headers, for useSyncExternalStore: an immutable
+ * snapshot, replaced before it goes stale (core's refresh policy). Subscriptions are counted
+ * like TanStack Query's mount: the first subscriber starts the refresh timer, the last one to
+ * leave stops it, so StrictMode's double mount leaves nothing behind. Nothing here touches a
+ * browser global before a subscription, and server rendering never subscribes.
  */
-import {
-  type AnyFetch,
-  type AuthHeaders,
-  type ClockObservation,
-  createSignedFetch,
-  type FetchLike,
-  type HeaderSource,
-  type MaybePromise,
-  type SignedHeaders,
-} from '@apisig/web';
+import type { AuthHeaders, HeaderSource } from '@apisig/core';
+import { refreshAt } from '@apisig/core/adapter';
 
-/** What the provider accepts as `signer`: a web signer, a remote signer, or any look-alike. */
-export interface SigningSource extends HeaderSource {
-  sign(): MaybePromise<SignedHeaders>;
-  /** Seconds added to `clock()` (a local signer's skew correction); expiresAt is on that clock. */
-  readonly clockOffset?: number;
-}
-
+/** What useAuthHeaders gives: `headers` is null until the first signing, and during SSR. */
 export type AuthHeadersStatus = 'pending' | 'ready' | 'error';
 
+/**
+ * The current headers, for libraries that take a fixed header object.
+ *
+ * @example
+ * ```tsx
+ * const { headers, status, error } = useAuthHeaders();
+ * if (status === 'error') return <p>Cannot sign: {String(error)}</p>;
+ * ```
+ */
 export interface AuthHeadersSnapshot {
   /** Headers to send, or null before the first signing (and during server rendering). */
   headers: AuthHeaders | null;
@@ -34,24 +28,21 @@ export interface AuthHeadersSnapshot {
   error: unknown;
 }
 
-export interface SignerStore {
-  readonly signer: SigningSource;
-  /** A fetch that signs every call; one per store, so its identity never changes. */
-  readonly fetch: FetchLike;
+export interface AuthHeadersStore {
   /** The first subscriber starts the refresh cycle, the last one to leave stops it. */
   subscribe(listener: () => void): () => void;
   getSnapshot(): AuthHeadersSnapshot;
   getServerSnapshot(): AuthHeadersSnapshot;
+  /** The signed fetch moved the signer's clock offset: the snapshot's tokens are stale. */
+  clockMoved(): void;
 }
 
-/** Snapshots are replaced when less than this share of their lifetime is left. */
-const REFRESH_SHARE = 1 / 3;
 /** Never refresh sooner than this after the previous signing (a signer answering stale headers). */
 const MIN_REFRESH_DELAY_MS = 1000;
 /** A failed signing is retried after 1 s, 2 s, 4 s ... up to this. */
 const MAX_RETRY_DELAY_MS = 30_000;
 
-const PENDING: AuthHeadersSnapshot = Object.freeze({
+const PENDING: AuthHeadersSnapshot = /* @__PURE__ */ Object.freeze({
   headers: null,
   status: 'pending',
   error: null,
@@ -63,15 +54,7 @@ function sameHeaders(a: AuthHeaders | null, b: AuthHeaders): boolean {
   return keys.length === Object.keys(a).length && keys.every((name) => a[name] === b[name]);
 }
 
-export interface SignerStoreOptions {
-  /** The fetch the signed fetch wraps. Default: the global fetch, looked up at call time. */
-  fetch?: AnyFetch;
-}
-
-export function createSignerStore(
-  signer: SigningSource,
-  options: SignerStoreOptions = {},
-): SignerStore {
+export function createAuthHeadersStore(signer: HeaderSource): AuthHeadersStore {
   const listeners = new Set<() => void>();
   let snapshot = PENDING;
   let expiresAt: number | null = null;
@@ -83,7 +66,7 @@ export function createSignerStore(
   let generation = 0;
 
   /** Now, on the clock the signer's expiresAt is on. */
-  const now = () => (signer.clock ? signer.clock() : Date.now()) + (signer.clockOffset ?? 0) * 1000;
+  const now = () => signer.clock() + (signer.clockOffset ?? 0) * 1000;
 
   const publish = (next: AuthHeadersSnapshot) => {
     snapshot = next;
@@ -112,8 +95,9 @@ export function createSignerStore(
             publish(Object.freeze({ headers: signed.headers, status: 'ready', error: null }));
           }
           if (expiresAt === null) return; // headers without a token never expire
-          const remaining = expiresAt - now();
-          schedule(refresh, Math.max(remaining * (1 - REFRESH_SHARE), MIN_REFRESH_DELAY_MS));
+          const signedAt = now();
+          const delay = refreshAt(signedAt, expiresAt) - signedAt;
+          schedule(refresh, Math.max(delay, MIN_REFRESH_DELAY_MS));
         },
         (error: unknown) => {
           if (current !== generation) return;
@@ -161,21 +145,7 @@ export function createSignerStore(
     }
   };
 
-  // The signed fetch feeds each response's Date to the signer; when that moves its clock
-  // offset, the snapshot's tokens were minted on the wrong clock: replace them now.
-  const source: HeaderSource = {
-    headers: () => signer.headers(),
-    clock: () => (signer.clock ? signer.clock() : Date.now()),
-    syncClock(observation: ClockObservation) {
-      const moved = signer.syncClock?.(observation) ?? false;
-      if (moved && listeners.size > 0) refresh();
-      return moved;
-    },
-  };
-
   return {
-    signer,
-    fetch: createSignedFetch(source, { fetch: options.fetch }),
     subscribe(listener) {
       forgetExpired();
       listeners.add(listener);
@@ -190,5 +160,8 @@ export function createSignerStore(
       return snapshot;
     },
     getServerSnapshot: () => PENDING,
+    clockMoved() {
+      if (listeners.size > 0) refresh();
+    },
   };
 }

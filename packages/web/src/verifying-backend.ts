@@ -1,11 +1,10 @@
-/** The full jose backend: signing plus jose's compact JWS verification, HS256 only. */
-import { type SigningBackend, TOKEN_ALGORITHM } from '@apisig/core';
+/** jose's compact JWS verification behind core's verifier engine, HS256 only, no signing code. */
+import { TOKEN_ALGORITHM, type VerifyingBackend } from '@apisig/core/adapter';
 import { compactVerify } from 'jose';
-import { joseSigningBackend } from './backend.js';
+import { importHmacKey } from './hmac-key.js';
 
-export const joseBackend: SigningBackend<CryptoKey> = {
-  ...joseSigningBackend,
-
+export const joseVerifyingBackend: VerifyingBackend<CryptoKey> = {
+  importKey: importHmacKey,
   // Only the HMAC is jose's business here: core decodes the token, refuses any alg but
   // HS256 and any crit header before calling this, and checks the claims after it.
   async verifySignature(token, key) {
