@@ -62,15 +62,17 @@ export interface ApiSigErrorOptions {
  * ```
  */
 export class ApiSigError extends Error {
+  // `declare`: assigned in the constructor, so no class-field initialisers are emitted.
   /** What went wrong; switch on this. */
-  readonly code: ApiSigErrorCode;
+  declare readonly code: ApiSigErrorCode;
   /** The offending field, e.g. `apiKey` or `ttl.signature`. Never its value. */
-  readonly field: string | undefined;
+  declare readonly field: string | undefined;
   /** The HTTP status behind the error, when there was one. */
-  readonly status: number | undefined;
+  declare readonly status: number | undefined;
 
   constructor(code: ApiSigErrorCode, message: string, options: ApiSigErrorOptions = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    // Error reads only `cause` from its options; an undefined cause is left off.
+    super(message, options.cause === undefined ? undefined : options);
     this.name = 'ApiSigError';
     this.code = code;
     this.field = options.field;

@@ -31,7 +31,7 @@ export interface SignedFetchOptions {
   fetch?: AnyFetch;
 }
 
-const OUR_HEADERS = Object.values(HEADERS);
+const OUR_HEADERS = /* @__PURE__ */ Object.values(HEADERS);
 
 function isRequest(input: string | URL | Request): input is Request {
   return typeof Request !== 'undefined' && input instanceof Request;

@@ -4,7 +4,6 @@
  */
 import { DEFAULT_TTL } from './contract.js';
 import {
-  invalidCredential,
   rejectPresentButUndefined,
   validateClock,
   validateClockOffset,
@@ -108,11 +107,7 @@ function validateOrganization(value: unknown): OrganizationCredentials {
     ['appKey', 'appSecret'],
     'organization.',
   );
-  const hasKey = record.appKey !== undefined;
-  const hasSecret = record.appSecret !== undefined;
-  if (hasKey && !hasSecret) throw invalidCredential('appSecret', 'is required with appKey');
-  if (hasSecret && !hasKey) throw invalidCredential('appKey', 'is required with appSecret');
-  if (!hasKey) throw invalidCredential('appKey', 'is required in organization');
+  // validateHeaderKey and validateSecret refuse a missing appKey or appSecret by name.
   return {
     appKey: validateHeaderKey('appKey', record.appKey),
     appSecret: validateSecret('appSecret', record.appSecret),
@@ -120,8 +115,10 @@ function validateOrganization(value: unknown): OrganizationCredentials {
 }
 
 function validateTtls(value: unknown): SignerConfig['ttl'] {
-  if (value === undefined) return { ...DEFAULT_TTL };
-  const record = validateOptionsRecord('ttl', value, ['signature', 'appSignature'], 'ttl.');
+  const record =
+    value === undefined
+      ? {}
+      : validateOptionsRecord('ttl', value, ['signature', 'appSignature'], 'ttl.');
   return {
     signature: validateTtl('ttl.signature', record.signature, DEFAULT_TTL.signature),
     appSignature: validateTtl('ttl.appSignature', record.appSignature, DEFAULT_TTL.appSignature),

@@ -92,19 +92,32 @@ export interface AsyncSigner extends SignerBase {
  */
 export type Signer = SyncSigner | AsyncSigner;
 
+/** How a signer hands out what it made: as it is (sync) or always as a promise (async). */
+type Answer = <T>(produce: () => MaybePromise<T>) => MaybePromise<T>;
+
+// One engine, two idioms. Each factory passes its own, so a bundle with only the async
+// signer carries no check for the sync one.
+const answerLater: Answer = (produce) => new Promise((resolve) => resolve(produce()));
+
+const answerNow: Answer = (produce) => {
+  const value = produce();
+  if (isPromiseLike(value)) {
+    throw new TypeError('a synchronous signer was given a backend that returned a promise');
+  }
+  return value;
+};
+
 /** What the signers of one organization share: a forUser signer is made from the same. */
 interface SignerFamily {
   backend: SigningOnlyBackend<unknown>;
   config: SignerConfig;
   clockState: { offset: number };
   appSlot: TokenSlot | undefined;
-  sync: boolean;
+  answer: Answer;
 }
 
-const inspectSymbols = [Symbol.for('nodejs.util.inspect.custom'), Symbol.for('Deno.customInspect')];
-
 function buildSigner(family: SignerFamily, apiKey: string, jwtKey: string | undefined): Signer {
-  const { backend, config, clockState, appSlot, sync } = family;
+  const { backend, config, clockState, appSlot, answer } = family;
   const userSlot =
     jwtKey === undefined
       ? undefined
@@ -122,8 +135,8 @@ function buildSigner(family: SignerFamily, apiKey: string, jwtKey: string | unde
     return headers;
   };
 
-  const ttls = [userSlot?.ttl, appSlot?.ttl].filter((ttl) => ttl !== undefined);
-  const shortestTtl = ttls.length === 0 ? undefined : Math.min(...ttls);
+  // Infinity when the signer carries no token (API-key mode): its headers never expire.
+  const shortestTtl = Math.min(userSlot?.ttl ?? Infinity, appSlot?.ttl ?? Infinity);
 
   const nowSeconds = () => Math.floor(config.clock() / 1000 + clockState.offset);
 
@@ -139,25 +152,8 @@ function buildSigner(family: SignerFamily, apiKey: string, jwtKey: string | unde
 
   const signedHeadersNow = (): MaybePromise<SignedHeaders> => {
     const now = nowSeconds();
-    const expiresAt = shortestTtl === undefined ? null : (now + shortestTtl) * 1000;
+    const expiresAt = shortestTtl === Infinity ? null : (now + shortestTtl) * 1000;
     return chain(headersAt(now), (headers) => ({ headers, expiresAt }));
-  };
-
-  // One engine, two idioms: a sync signer answers with values (and refuses a backend that
-  // answers with promises), an async one always with promises, also when it could at once.
-  const answer = <T>(produce: () => MaybePromise<T>): MaybePromise<T> => {
-    if (!sync) {
-      try {
-        return Promise.resolve(produce());
-      } catch (error) {
-        return Promise.reject(error);
-      }
-    }
-    const value = produce();
-    if (isPromiseLike(value)) {
-      throw new TypeError('a synchronous signer was given a backend that returned a promise');
-    }
-    return value;
   };
 
   const describe = () => ({ apiKey, mode });
@@ -183,26 +179,24 @@ function buildSigner(family: SignerFamily, apiKey: string, jwtKey: string | unde
       const credentials = validateUserCredentials('user', user);
       return buildSigner(family, credentials.apiKey, credentials.jwtKey);
     },
+    // Printing a signer shows these; its secrets live in closures, out of reach of inspect.
     toJSON: describe,
     toString: () => `Signer(${mode}, apiKey=${apiKey})`,
   };
-  for (const symbol of inspectSymbols) {
-    Object.defineProperty(signer, symbol, { value: () => `Signer ${JSON.stringify(describe())}` });
-  }
   return Object.freeze(signer) as unknown as Signer;
 }
 
 function createFamily(
   backend: SigningOnlyBackend<unknown>,
   options: SignerOptions,
-  sync: boolean,
+  answer: Answer,
 ): Signer {
   const config = validateSignerOptions(options);
   const organization = config.organization;
   const family: SignerFamily = {
     backend,
     config,
-    sync,
+    answer,
     clockState: { offset: config.clockOffset },
     appSlot:
       organization &&
@@ -230,7 +224,7 @@ export function createSyncSigner<Key>(
   backend: SyncSigningBackend<Key>,
   options: SignerOptions,
 ): SyncSigner {
-  return createFamily(backend as SigningOnlyBackend<unknown>, options, true) as SyncSigner;
+  return createFamily(backend as SigningOnlyBackend<unknown>, options, answerNow) as SyncSigner;
 }
 
 /**
@@ -246,5 +240,5 @@ export function createAsyncSigner<Key>(
   backend: SigningOnlyBackend<Key>,
   options: SignerOptions,
 ): AsyncSigner {
-  return createFamily(backend as SigningOnlyBackend<unknown>, options, false) as AsyncSigner;
+  return createFamily(backend as SigningOnlyBackend<unknown>, options, answerLater) as AsyncSigner;
 }
