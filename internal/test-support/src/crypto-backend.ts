@@ -2,39 +2,19 @@
  * A test-only SigningBackend on node:crypto: lets core's engines be tested without the
  * production backends (jsonwebtoken, jose), which live in the adapter packages.
  */
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
+// Types only: @apisig/core is a peer of this package, whose tests import it (no runtime cycle).
+import type { Claims, SigningBackend, SyncSigningBackend } from '@apisig/core/adapter';
+import { forgeToken, HS256, mac } from './forge.js';
 
-// Structural copies of core's types: importing @apisig/core here would make a package cycle
-// (core's tests use this package).
-interface Claims {
-  key: string;
-  exp: number;
-}
-interface SyncSigningBackend<Key> {
-  importKey(secret: string): Key;
-  sign(claims: Claims, key: Key): string;
-  verifySignature(token: string, key: Key): boolean;
-}
-interface SigningBackend<Key> {
-  importKey(secret: string): Promise<Key>;
-  sign(claims: Claims, key: Key): Promise<string>;
-  verifySignature(token: string, key: Key): Promise<boolean>;
-}
-
-const HEADER = Buffer.from('{"alg":"HS256","typ":"JWT"}').toString('base64url');
-
-export function hmac(input: string, secret: string): string {
-  return createHmac('sha256', Buffer.from(secret, 'utf8')).update(input).digest('base64url');
-}
-
+/** A contract-conforming token for these claims: what every signer emits for them. */
 export function signClaims(claims: Claims, secret: string): string {
-  const input = `${HEADER}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}`;
-  return `${input}.${hmac(input, secret)}`;
+  return forgeToken(HS256, claims, secret);
 }
 
 function verify(token: string, secret: string): boolean {
   const cut = token.lastIndexOf('.');
-  const expected = Buffer.from(hmac(token.slice(0, cut), secret));
+  const expected = Buffer.from(mac(token.slice(0, cut), secret));
   const actual = Buffer.from(token.slice(cut + 1));
   return expected.length === actual.length && timingSafeEqual(expected, actual);
 }
@@ -79,16 +59,4 @@ export function asyncBackend(): CountingBackend<SigningBackend<string>> {
       verifySignature: (token, secret) => later('verify', () => verify(token, secret)),
     },
   };
-}
-
-const json = (value: unknown) =>
-  Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
-
-/**
- * A token with any header and payload (objects are JSON-encoded, strings used raw), signed
- * with `secret` under HS256 whatever the header claims: for hostile-input tests.
- */
-export function forgeToken(header: unknown, payload: unknown, secret: string): string {
-  const input = `${json(header)}.${json(payload)}`;
-  return `${input}.${hmac(input, secret)}`;
 }

@@ -57,12 +57,13 @@ export function utf8ByteLength(value: string): number {
 
 /** A secret is used as its UTF-8 bytes, unchanged: no trimming, no base64 decoding. */
 export function validateSecret(field: string, value: unknown): string {
-  // More UTF-16 units than MAX_SECRET_BYTES is too many bytes too: refused before encoding.
+  // A UTF-16 unit is 1 to 3 UTF-8 bytes: more units than MAX_SECRET_BYTES is too long, a
+  // third of it or fewer always fits, and only in between is the secret encoded to count.
   if (
     typeof value !== 'string' ||
     value.length === 0 ||
     value.length > MAX_SECRET_BYTES ||
-    utf8ByteLength(value) > MAX_SECRET_BYTES
+    (value.length * 3 > MAX_SECRET_BYTES && utf8ByteLength(value) > MAX_SECRET_BYTES)
   ) {
     throw invalidCredential(field, `must be a string of 1..${MAX_SECRET_BYTES} UTF-8 bytes`);
   }

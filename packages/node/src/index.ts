@@ -9,52 +9,26 @@
  *
  * @packageDocumentation
  */
+// biome-ignore-all assist/source/organizeImports: exports grouped by concept, one line each
 
-export {
-  type AnyFetch,
-  ApiSigError,
-  type ApiSigErrorCode,
-  type AuthHeaders,
-  type AuthMode,
-  type ClockObservation,
-  createSignedFetch,
-  DEFAULT_LEEWAY,
-  DEFAULT_MAX_TTL,
-  DEFAULT_TTL,
-  decodeToken,
-  ERROR_CODES,
-  FAILURE_REASONS,
-  type FailureReason,
-  type FetchLike,
-  failureBody,
-  HEADERS,
-  type HeaderInput,
-  type HeaderName,
-  type HeaderSource,
-  isApiSigError,
-  type OrganizationCredentials,
-  type OrganizationRecord,
-  type ResponseLike,
-  type SignedFetchOptions,
-  type SignedHeaders,
-  type SignerOptions,
-  type SyncSigner,
-  statusFor,
-  TTL_RANGE,
-  type UserCredentials,
-  type UserRecord,
-  type Verifier,
-  type VerifyFailure,
-  type VerifyOptions,
-  type VerifyResult,
-  type VerifySuccess,
-} from '@apisig/core';
+// The wire contract's names and errors.
+export { FAILURE_REASONS, type FailureReason, HEADERS, type HeaderName } from '@apisig/core';
+export { ApiSigError, type ApiSigErrorCode, ERROR_CODES, isApiSigError } from '@apisig/core';
+export { DEFAULT_LEEWAY, DEFAULT_MAX_TTL, DEFAULT_TTL, TTL_RANGE } from '@apisig/core';
+// Signing.
+export { createSigner } from './sign.js';
+export type { AuthHeaders, AuthMode, SignedHeaders, SyncSigner } from '@apisig/core';
+export type { OrganizationCredentials, SignerOptions, UserCredentials } from '@apisig/core';
+export { type AnyFetch, createSignedFetch, type FetchLike } from '@apisig/core';
+export type { ClockObservation, HeaderSource, ResponseLike } from '@apisig/core';
+export type { SignedFetchOptions } from '@apisig/core';
+// Verifying, and the middleware.
+export { createVerifier, verifyHeaders } from './verify.js';
+export { decodeToken, failureBody, type HeaderInput, statusFor } from '@apisig/core';
+export type { OrganizationRecord, UserRecord, Verifier, VerifyOptions } from '@apisig/core';
+export type { VerifyFailure, VerifyResult, VerifySuccess } from '@apisig/core';
 export { type ApiSigIdentity, apisig } from './middleware.js';
 export type { NextFunction, NodeHandler } from './respond.js';
-export { createSigner } from './sign.js';
-export {
-  type Authorization,
-  createSigningHandler,
-  type SigningHandlerOptions,
-} from './signing-handler.js';
-export { createVerifier, verifyHeaders } from './verify.js';
+// The remote-signing endpoint, for browsers.
+export { createSigningHandler } from './signing-handler.js';
+export type { Authorization, SigningHandlerOptions } from './signing-handler.js';

@@ -3,8 +3,10 @@
  * unexpected error (a throwing lookup) that must go to `next(err)` or a bare 500, never
  * through. Options are checked when the middleware is made, not per request.
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import { type LoopbackServer, listenOnLoopback } from '@apisig/test-support';
+import { alice } from '@apisig/test-support/cast';
+import { faultBaseOptions, fullRequest, lookupFaults } from '@apisig/test-support/suites';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
@@ -14,7 +16,7 @@ import {
   isApiSigError,
   type VerifyOptions,
 } from '../src/index.js';
-import { directory, JWT_KEY, SIGNED_KEY } from './fixtures.js';
+import { directory } from './fixtures.js';
 
 let server: LoopbackServer | undefined;
 afterEach(async () => {
@@ -22,7 +24,7 @@ afterEach(async () => {
   server = undefined;
 });
 
-const signedHeaders = () => createSigner({ apiKey: SIGNED_KEY, jwtKey: JWT_KEY }).headers();
+const signedHeaders = () => createSigner({ apiKey: alice.apiKey, jwtKey: alice.jwtKey }).headers();
 
 const failingLookup: VerifyOptions = {
   users: () => {
@@ -47,7 +49,7 @@ describe('with plain node:http (no next)', () => {
     const response = await fetch(url, { headers: signedHeaders() });
     expect(response.status).toBe(200);
     expect(await response.text()).toBe('through');
-    expect(seen).toStrictEqual([{ apiKey: SIGNED_KEY, signed: true, mode: 'signed' }]);
+    expect(seen).toStrictEqual([{ apiKey: alice.apiKey, signed: true, mode: 'signed' }]);
   });
 
   it('answers a failure with JSON { error, header }, no-store, and no token in it', async () => {
@@ -100,7 +102,7 @@ describe('with Connect-style (req, res, next)', () => {
     });
     const response = await fetch(server.url, { headers: signedHeaders() });
     expect(await response.json()).toStrictEqual({
-      apiKey: SIGNED_KEY,
+      apiKey: alice.apiKey,
       signed: true,
       mode: 'signed',
     });
@@ -139,7 +141,7 @@ describe('with Express 5', () => {
     const url = await serve(directory());
     const response = await fetch(`${url}/me`, { headers: signedHeaders() });
     expect(await response.json()).toStrictEqual({
-      apiKey: SIGNED_KEY,
+      apiKey: alice.apiKey,
       signed: true,
       mode: 'signed',
     });
@@ -185,5 +187,83 @@ describe('options', () => {
     const response = {} as ServerResponse;
     for (let i = 0; i < 3; i++) expect(await guard(request, response, () => {})).toBe(true);
     expect(reads).toBe(readsAtCreation);
+  });
+});
+
+const closers: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  for (const close of closers.splice(0)) await close();
+});
+
+/** A guarded Express app: counts what reached the route and what reached the error handler. */
+async function expressApp(fault: Partial<VerifyOptions>) {
+  const seen = { route: 0, errors: [] as unknown[] };
+  const app = express();
+  app.use(apisig({ ...faultBaseOptions, ...fault }));
+  app.get('/data', (_request, response) => {
+    seen.route++;
+    response.json({ secret: 'data' });
+  });
+  app.use((error: unknown, _request: Request, response: Response, _next: NextFunction) => {
+    seen.errors.push(error);
+    response.status(500).json({ error: 'internal_error' });
+  });
+  const server = await listenOnLoopback(app as never);
+  closers.push(server.close);
+  return { url: `${server.url}/data`, seen };
+}
+
+async function plainServer(fault: Partial<VerifyOptions>) {
+  const seen = { route: 0 };
+  const guard = apisig({ ...faultBaseOptions, ...fault });
+  const server = await listenOnLoopback(async (request, response) => {
+    if (await guard(request, response)) {
+      seen.route++;
+      response.end('{"secret":"data"}');
+    }
+  });
+  closers.push(server.close);
+  return { url: `${server.url}/data`, seen };
+}
+
+const toFetchHeaders = (request: IncomingHttpHeaders | Record<string, string | string[]>) =>
+  Object.entries(request).map(([name, value]) => [name, String(value)] as [string, string]);
+
+describe('the middleware fails closed on a lookup fault', () => {
+  it.each(lookupFaults)(
+    'Express, %s: next(err) with %s, the route never runs',
+    async (_, fault, code) => {
+      const { url, seen } = await expressApp(fault);
+      const response = await fetch(url, { headers: toFetchHeaders(fullRequest) });
+      expect(response.status).toBe(500);
+      expect(await response.text()).not.toContain('data"');
+      expect(seen.route).toBe(0);
+      expect(seen.errors).toHaveLength(1);
+      expect(seen.errors[0]).toMatchObject({ name: 'ApiSigError', code });
+    },
+  );
+
+  it.each(lookupFaults)('node:http, %s: a bare 500, the handler never runs', async (_, fault) => {
+    const { url, seen } = await plainServer(fault);
+    const response = await fetch(url, { headers: toFetchHeaders(fullRequest) });
+    expect(response.status).toBe(500);
+    expect(await response.json()).toEqual({ error: 'internal_error' });
+    expect(seen.route).toBe(0);
+  });
+
+  it('a broken clock on the server is a 500 too, not a pass', async () => {
+    const { url, seen } = await plainServer({ clock: () => Number.NaN });
+    const response = await fetch(url, { headers: toFetchHeaders(fullRequest) });
+    expect(response.status).toBe(500);
+    expect(seen.route).toBe(0);
+  });
+
+  it('the same servers let the genuine request through (control)', async () => {
+    for (const start of [expressApp, plainServer]) {
+      const { url, seen } = await start({});
+      const response = await fetch(url, { headers: toFetchHeaders(fullRequest) });
+      expect(response.status).toBe(200);
+      expect(seen.route).toBe(1);
+    }
   });
 });

@@ -5,10 +5,10 @@
 import { Console } from 'node:console';
 import { PassThrough } from 'node:stream';
 import { inspect } from 'node:util';
+import { acme, alice, castSecrets } from '@apisig/test-support/cast';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { jsonwebtokenBackend } from '../src/backend.js';
 import { ApiSigError, createSigner, type SyncSigner, verifyHeaders } from '../src/index.js';
-import { APP_KEY, APP_SECRET, JWT_KEY, SECRETS, SIGNED_KEY } from './fixtures.js';
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -42,7 +42,7 @@ function renderings(value: unknown): string[] {
   return texts;
 }
 
-function expectNoSecret(value: unknown, secrets: readonly string[] = SECRETS): void {
+function expectNoSecret(value: unknown, secrets: readonly string[] = castSecrets): void {
   const texts = renderings(value);
   expect(texts.join('').length).toBeGreaterThan(0);
   for (const text of texts) {
@@ -61,13 +61,13 @@ function caught(run: () => unknown): unknown {
 
 describe('a printed signer', () => {
   const signers: Array<[string, SyncSigner]> = [
-    ['signed', createSigner({ apiKey: SIGNED_KEY, jwtKey: JWT_KEY })],
+    ['signed', createSigner({ apiKey: alice.apiKey, jwtKey: alice.jwtKey })],
     [
       'signed organization',
       createSigner({
-        apiKey: SIGNED_KEY,
-        jwtKey: JWT_KEY,
-        organization: { appKey: APP_KEY, appSecret: APP_SECRET },
+        apiKey: alice.apiKey,
+        jwtKey: alice.jwtKey,
+        organization: { appKey: acme.appKey, appSecret: acme.appSecret },
       }),
     ],
   ];
@@ -76,33 +76,36 @@ describe('a printed signer', () => {
       signer.headers();
       expectNoSecret(signer);
       expectNoSecret(signer.forUser({ apiKey: 'ak_other', jwtKey: 'jk_other_secret' }), [
-        ...SECRETS,
+        ...castSecrets,
         'jk_other_secret',
       ]);
       expect(JSON.stringify(signer)).toBe(
-        JSON.stringify({ apiKey: SIGNED_KEY, mode: signer.mode }),
+        JSON.stringify({ apiKey: alice.apiKey, mode: signer.mode }),
       );
-      expect(String(signer)).toContain(SIGNED_KEY);
+      expect(String(signer)).toContain(alice.apiKey);
     });
   }
 });
 
 describe('errors', () => {
   it('bad credentials name the field, never the value', () => {
-    const tooLong = `${JWT_KEY}${'x'.repeat(5000)}`;
+    const tooLong = `${alice.jwtKey}${'x'.repeat(5000)}`;
     const cases: Array<[() => unknown, string]> = [
-      [() => createSigner({ apiKey: SIGNED_KEY, jwtKey: tooLong }), 'jwtKey'],
-      [() => createSigner({ apiKey: `key ${JWT_KEY}` }), 'apiKey'],
+      [() => createSigner({ apiKey: alice.apiKey, jwtKey: tooLong }), 'jwtKey'],
+      [() => createSigner({ apiKey: `key ${alice.jwtKey}` }), 'apiKey'],
       [
         () =>
-          createSigner({ apiKey: SIGNED_KEY, organization: { appSecret: APP_SECRET } as never }),
+          createSigner({
+            apiKey: alice.apiKey,
+            organization: { appSecret: acme.appSecret } as never,
+          }),
         'appKey',
       ],
       [
         () =>
           createSigner({
-            apiKey: SIGNED_KEY,
-            organization: { appKey: `app\n${APP_SECRET}`, appSecret: APP_SECRET },
+            apiKey: alice.apiKey,
+            organization: { appKey: `app\n${acme.appSecret}`, appSecret: acme.appSecret },
           }),
         'appKey',
       ],
@@ -111,15 +114,15 @@ describe('errors', () => {
       const error = caught(run);
       expect(error).toBeInstanceOf(ApiSigError);
       expect(error).toMatchObject({ code: 'invalid_credentials', field });
-      expectNoSecret(error, [...SECRETS, tooLong]);
+      expectNoSecret(error, [...castSecrets, tooLong]);
     }
   });
 
   it('a failure inside jsonwebtoken that quotes the secret loses that cause', () => {
     vi.spyOn(jsonwebtokenBackend, 'sign').mockImplementation(() => {
-      throw new Error(`cannot sign with ${JWT_KEY}`);
+      throw new Error(`cannot sign with ${alice.jwtKey}`);
     });
-    const signer = createSigner({ apiKey: SIGNED_KEY, jwtKey: JWT_KEY });
+    const signer = createSigner({ apiKey: alice.apiKey, jwtKey: alice.jwtKey });
     const error = caught(() => signer.headers());
     expect(error).toMatchObject({ name: 'ApiSigError', code: 'signing_failed' });
     expectNoSecret(error);
@@ -127,7 +130,7 @@ describe('errors', () => {
 
   it('a lookup that returns a bad secret fails closed without showing it', async () => {
     const error = await verifyHeaders(
-      { 'x-api-key': SIGNED_KEY, 'x-signature': 'a.b.c' },
+      { 'x-api-key': alice.apiKey, 'x-signature': 'a.b.c' },
       { users: () => ({ jwtKey: 42 as unknown as string }) },
     ).catch((rejection: unknown) => rejection);
     expect(error).toMatchObject({ code: 'lookup_failed', field: 'users().jwtKey' });
@@ -135,15 +138,15 @@ describe('errors', () => {
   });
 
   it('a refused request names the reason and header, not the token', async () => {
-    const signer = createSigner({ apiKey: SIGNED_KEY, jwtKey: 'jk_wrong_one' });
+    const signer = createSigner({ apiKey: alice.apiKey, jwtKey: 'jk_wrong_one' });
     const headers = signer.headers();
-    const result = await verifyHeaders(headers, { users: () => ({ jwtKey: JWT_KEY }) });
+    const result = await verifyHeaders(headers, { users: () => ({ jwtKey: alice.jwtKey }) });
     expect(result).toStrictEqual({
       ok: false,
       reason: 'bad_signature',
       header: 'x-signature',
       status: 401,
     });
-    expectNoSecret(result, [...SECRETS, headers['x-signature'] as string]);
+    expectNoSecret(result, [...castSecrets, headers['x-signature'] as string]);
   });
 });

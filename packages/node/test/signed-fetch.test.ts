@@ -3,6 +3,9 @@
  * by the middleware): every mode end to end, wrong credentials refused, and a server whose
  * clock runs 120 s ahead (one rejected request, one retry, then no retries).
  */
+
+import { listenOnLoopback } from '@apisig/test-support';
+import { acme, alice, bob, carol } from '@apisig/test-support/cast';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   type ApiSigIdentity,
@@ -12,19 +15,11 @@ import {
   type SignerOptions,
   type SyncSigner,
 } from '../src/index.js';
-import {
-  APP_KEY,
-  APP_SECRET,
-  directory,
-  JWT_KEY,
-  OUTSIDER_KEY,
-  PLAIN_KEY,
-  SIGNED_KEY,
-} from './fixtures.js';
+import { directory } from './fixtures.js';
 import { type ApiServer, type ServerKind, startApiServer } from './servers.js';
 
 const KINDS: ServerKind[] = ['node:http', 'express'];
-const ORGANIZATION = { appKey: APP_KEY, appSecret: APP_SECRET };
+const ORGANIZATION = { appKey: acme.appKey, appSecret: acme.appSecret };
 
 interface Echo {
   apisig?: ApiSigIdentity;
@@ -56,21 +51,21 @@ describe.each(KINDS)('%s server', (kind) => {
   };
 
   const modes: Array<[string, SignerOptions, Echo['apisig']]> = [
-    ['API key', { apiKey: PLAIN_KEY }, { apiKey: PLAIN_KEY, signed: false, mode: 'api-key' }],
+    ['API key', { apiKey: bob.apiKey }, { apiKey: bob.apiKey, signed: false, mode: 'api-key' }],
     [
       'API key + JWT',
-      { apiKey: SIGNED_KEY, jwtKey: JWT_KEY },
-      { apiKey: SIGNED_KEY, signed: true, mode: 'signed' },
+      { apiKey: alice.apiKey, jwtKey: alice.jwtKey },
+      { apiKey: alice.apiKey, signed: true, mode: 'signed' },
     ],
     [
       'organization',
-      { apiKey: PLAIN_KEY, organization: ORGANIZATION },
-      { apiKey: PLAIN_KEY, appKey: APP_KEY, signed: false, mode: 'organization' },
+      { apiKey: bob.apiKey, organization: ORGANIZATION },
+      { apiKey: bob.apiKey, appKey: acme.appKey, signed: false, mode: 'organization' },
     ],
     [
       'organization with a JWT key (all four headers)',
-      { apiKey: SIGNED_KEY, jwtKey: JWT_KEY, organization: ORGANIZATION },
-      { apiKey: SIGNED_KEY, appKey: APP_KEY, signed: true, mode: 'signed-organization' },
+      { apiKey: alice.apiKey, jwtKey: alice.jwtKey, organization: ORGANIZATION },
+      { apiKey: alice.apiKey, appKey: acme.appKey, signed: true, mode: 'signed-organization' },
     ],
   ];
 
@@ -90,16 +85,16 @@ describe.each(KINDS)('%s server', (kind) => {
 
   it('keeps the caller’s headers, and ours win for our four names', async () => {
     await start();
-    const signer = createSigner({ apiKey: SIGNED_KEY, jwtKey: JWT_KEY });
+    const signer = createSigner({ apiKey: alice.apiKey, jwtKey: alice.jwtKey });
     const { status, body } = await call(signer, '/resource', {
       method: 'POST',
-      headers: { 'x-trace': 'trace-1', 'X-Api-Key': OUTSIDER_KEY, 'x-app-key': 'spoof' },
+      headers: { 'x-trace': 'trace-1', 'X-Api-Key': carol.apiKey, 'x-app-key': 'spoof' },
       body: 'hello',
     });
     expect(status).toBe(200);
     const echo = body as Echo;
     expect(echo.headers['x-trace']).toBe('trace-1');
-    expect(echo.headers['x-api-key']).toBe(SIGNED_KEY);
+    expect(echo.headers['x-api-key']).toBe(alice.apiKey);
     expect(echo.headers['x-app-key']).toBeUndefined();
     expect(echo.body).toBe('hello');
   });
@@ -107,13 +102,13 @@ describe.each(KINDS)('%s server', (kind) => {
   const refusals: Array<[string, SignerOptions, number, object]> = [
     [
       'a wrong JWT key',
-      { apiKey: SIGNED_KEY, jwtKey: 'jk_not_the_right_one' },
+      { apiKey: alice.apiKey, jwtKey: 'jk_not_the_right_one' },
       401,
       { error: 'bad_signature', header: 'x-signature' },
     ],
     [
       'a wrong App Secret',
-      { apiKey: PLAIN_KEY, organization: { appKey: APP_KEY, appSecret: 'not_the_secret' } },
+      { apiKey: bob.apiKey, organization: { appKey: acme.appKey, appSecret: 'not_the_secret' } },
       401,
       { error: 'bad_signature', header: 'x-app-signature' },
     ],
@@ -125,13 +120,13 @@ describe.each(KINDS)('%s server', (kind) => {
     ],
     [
       'a user without a JWT key where one is required',
-      { apiKey: SIGNED_KEY },
+      { apiKey: alice.apiKey },
       401,
       { error: 'missing_signature', header: 'x-signature' },
     ],
     [
       'a user outside the organization',
-      { apiKey: OUTSIDER_KEY, organization: ORGANIZATION },
+      { apiKey: carol.apiKey, organization: ORGANIZATION },
       403,
       { error: 'not_a_member', header: 'x-app-key' },
     ],
@@ -156,8 +151,8 @@ describe.each(KINDS)('%s server whose clock runs 120 s ahead', (kind) => {
   it('rejects the first request, passes its retry, then passes without retrying', async () => {
     const api = await start();
     const signer = createSigner({
-      apiKey: SIGNED_KEY,
-      jwtKey: JWT_KEY,
+      apiKey: alice.apiKey,
+      jwtKey: alice.jwtKey,
       organization: ORGANIZATION,
     });
     const signedFetch = createSignedFetch(signer);
@@ -178,7 +173,7 @@ describe.each(KINDS)('%s server whose clock runs 120 s ahead', (kind) => {
 
   it('does not retry a body it cannot send again (a stream), but the next request passes', async () => {
     const api = await start();
-    const signer = createSigner({ apiKey: SIGNED_KEY, jwtKey: JWT_KEY });
+    const signer = createSigner({ apiKey: alice.apiKey, jwtKey: alice.jwtKey });
     const signedFetch = createSignedFetch(signer);
     const stream = new ReadableStream({
       start(controller) {
@@ -195,5 +190,72 @@ describe.each(KINDS)('%s server whose clock runs 120 s ahead', (kind) => {
     const second = await signedFetch(`${api.url}/upload`, { method: 'POST', body: 'again' });
     expect(second.status).toBe(200);
     expect(api.statuses).toStrictEqual([401, 200]);
+  });
+});
+
+const closers: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  for (const close of closers.splice(0)) await close();
+});
+
+/** An API on loopback that refuses the first request with a Date far ahead, and logs headers. */
+async function skewedApi() {
+  const seen: Array<Record<string, string | undefined>> = [];
+  const server = await listenOnLoopback((request, response) => {
+    seen.push({
+      'x-api-key': request.headers['x-api-key'] as string | undefined,
+      'x-signature': request.headers['x-signature'] as string | undefined,
+    });
+    response.statusCode = 401;
+    response.setHeader('date', new Date(Date.now() + 600_000).toUTCString());
+    response.end('{"error":"exp_too_far","header":"x-signature"}');
+  });
+  closers.push(server.close);
+  return { url: server.url, seen };
+}
+
+describe('createSignedFetch when the retry goes wrong', () => {
+  it('a fetch that throws on the retry: its error comes back; only signed requests left', async () => {
+    const api = await skewedApi();
+    const signer = createSigner({ apiKey: 'ak_alice', jwtKey: 'jk_alice_fetch_secret' });
+    const networkDown = new TypeError('fetch failed: network down');
+    let calls = 0;
+    const flaky: typeof fetch = (input, init) => {
+      calls++;
+      return calls === 1 ? fetch(input, init) : Promise.reject(networkDown);
+    };
+    const signedFetch = createSignedFetch(signer, { fetch: flaky });
+    await expect(signedFetch(api.url)).rejects.toBe(networkDown);
+    expect(calls).toBe(2);
+    expect(signer.clockOffset).toBeGreaterThan(500);
+    expect(api.seen).toHaveLength(1);
+    for (const headers of api.seen) {
+      expect(headers['x-api-key']).toBe('ak_alice');
+      expect(headers['x-signature']).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
+    }
+  });
+
+  it('a signer whose clock breaks after the first answer: a typed error, no second request', async () => {
+    const api = await skewedApi();
+    let broken = false;
+    const signer = createSigner({
+      apiKey: 'ak_alice',
+      jwtKey: 'jk_alice_fetch_secret',
+      clock: () => (broken ? Number.NaN : Date.now()),
+    });
+    const signedFetch = createSignedFetch(signer, {
+      fetch: async (input, init) => {
+        const response = await fetch(input, init);
+        broken = true;
+        return response;
+      },
+    });
+    await expect(signedFetch(api.url)).rejects.toMatchObject({
+      name: 'ApiSigError',
+      code: 'invalid_option',
+      field: 'clock',
+    });
+    expect(api.seen).toHaveLength(1);
+    expect(api.seen[0]?.['x-signature']).toBeDefined();
   });
 });

@@ -5,6 +5,7 @@
  */
 import type { IncomingMessage } from 'node:http';
 import { type LoopbackServer, listenOnLoopback } from '@apisig/test-support';
+import { acme, alice, bob, castSecrets } from '@apisig/test-support/cast';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
@@ -13,15 +14,7 @@ import {
   isApiSigError,
   type SigningHandlerOptions,
 } from '../src/index.js';
-import {
-  APP_KEY,
-  APP_SECRET,
-  directory,
-  JWT_KEY,
-  PLAIN_KEY,
-  SECRETS,
-  SIGNED_KEY,
-} from './fixtures.js';
+import { directory } from './fixtures.js';
 import { startApiServer } from './servers.js';
 
 const servers: LoopbackServer[] = [];
@@ -34,9 +27,9 @@ const session = (request: IncomingMessage) =>
   /(?:^|; )session=(\w+)/.exec(request.headers.cookie ?? '')?.[1];
 
 const orgSigner = createSigner({
-  apiKey: SIGNED_KEY,
-  jwtKey: JWT_KEY,
-  organization: { appKey: APP_KEY, appSecret: APP_SECRET },
+  apiKey: alice.apiKey,
+  jwtKey: alice.jwtKey,
+  organization: { appKey: acme.appKey, appSecret: acme.appSecret },
 });
 
 /** What a browser sends (see @apisig/web's remote signer). */
@@ -74,7 +67,7 @@ describe.each(['node:http', 'express'] as const)('on %s', (kind) => {
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('no-store');
     const text = await response.text();
-    for (const secret of SECRETS) expect(text).not.toContain(secret);
+    for (const secret of castSecrets) expect(text).not.toContain(secret);
     const answer = JSON.parse(text) as { headers: Record<string, string>; expiresAt: number };
     expect(Object.keys(answer.headers)).toStrictEqual([
       'x-api-key',
@@ -92,8 +85,8 @@ describe.each(['node:http', 'express'] as const)('on %s', (kind) => {
     const verified = await fetch(`${api.url}/orders`, { headers: answer.headers });
     expect(verified.status).toBe(200);
     expect(((await verified.json()) as { apisig: unknown }).apisig).toStrictEqual({
-      apiKey: SIGNED_KEY,
-      appKey: APP_KEY,
+      apiKey: alice.apiKey,
+      appKey: acme.appKey,
       signed: true,
       mode: 'signed-organization',
     });
@@ -104,22 +97,22 @@ describe.each(['node:http', 'express'] as const)('on %s', (kind) => {
       {
         signer: orgSigner,
         authorize: async (request) =>
-          session(request) === 'bob' ? orgSigner.forUser({ apiKey: PLAIN_KEY }) : false,
+          session(request) === 'bob' ? orgSigner.forUser({ apiKey: bob.apiKey }) : false,
       },
       kind,
     );
     const answer = (await (await fetch(url, browserCall('session=bob'))).json()) as {
       headers: Record<string, string>;
     };
-    expect(answer.headers['x-api-key']).toBe(PLAIN_KEY);
+    expect(answer.headers['x-api-key']).toBe(bob.apiKey);
     expect(answer.headers['x-signature']).toBeUndefined();
 
     const api = await startApiServer('express', directory);
     servers.push(api);
     const verified = await fetch(`${api.url}/orders`, { headers: answer.headers });
     expect(((await verified.json()) as { apisig: unknown }).apisig).toStrictEqual({
-      apiKey: PLAIN_KEY,
-      appKey: APP_KEY,
+      apiKey: bob.apiKey,
+      appKey: acme.appKey,
       signed: false,
       mode: 'organization',
     });

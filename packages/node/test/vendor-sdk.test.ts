@@ -5,18 +5,19 @@
  * 15 s refuses them, which is why 15 s is not the default.
  */
 import { type LoopbackServer, listenOnLoopback } from '@apisig/test-support';
+import { acme, alice, bob } from '@apisig/test-support/cast';
 import { generateSignature, Session } from 'hyper-sdk-js';
 import { sendRequest } from 'hyper-sdk-js/shared/api-client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { apisig, decodeToken, type VerifyOptions, verifyHeaders } from '../src/index.js';
-import { APP_KEY, APP_SECRET, directory, JWT_KEY, PLAIN_KEY, SIGNED_KEY } from './fixtures.js';
+import { directory } from './fixtures.js';
 
 const STRICT = { maxTtl: { signature: 15, appSignature: 15 } };
 
 describe("hyper-sdk-js's generateSignature", () => {
   it('signs exp = now + 60 with an iat: the shape the default maxTtl exists for', () => {
     const before = Math.floor(Date.now() / 1000);
-    const decoded = decodeToken(generateSignature(SIGNED_KEY, JWT_KEY))!;
+    const decoded = decodeToken(generateSignature(alice.apiKey, alice.jwtKey))!;
     expect(decoded.header).toEqual({ alg: 'HS256', typ: 'JWT' });
     expect(Object.keys(decoded.payload)).toEqual(['key', 'exp', 'iat']);
     const { exp, iat } = decoded.payload as { exp: number; iat: number };
@@ -26,12 +27,12 @@ describe("hyper-sdk-js's generateSignature", () => {
 
   it('passes as x-signature with default options, not with the strict 15 s', async () => {
     const headers = {
-      'x-api-key': SIGNED_KEY,
-      'x-signature': generateSignature(SIGNED_KEY, JWT_KEY),
+      'x-api-key': alice.apiKey,
+      'x-signature': generateSignature(alice.apiKey, alice.jwtKey),
     };
     expect(await verifyHeaders(headers, directory())).toEqual({
       ok: true,
-      apiKey: SIGNED_KEY,
+      apiKey: alice.apiKey,
       signed: true,
       mode: 'signed',
     });
@@ -44,14 +45,14 @@ describe("hyper-sdk-js's generateSignature", () => {
 
   it('passes as x-app-signature with default options', async () => {
     const headers = {
-      'x-api-key': PLAIN_KEY,
-      'x-app-key': APP_KEY,
-      'x-app-signature': generateSignature(APP_KEY, APP_SECRET),
+      'x-api-key': bob.apiKey,
+      'x-app-key': acme.appKey,
+      'x-app-signature': generateSignature(acme.appKey, acme.appSecret),
     };
     expect(await verifyHeaders(headers, directory())).toEqual({
       ok: true,
-      apiKey: PLAIN_KEY,
-      appKey: APP_KEY,
+      apiKey: bob.apiKey,
+      appKey: acme.appKey,
       signed: false,
       mode: 'organization',
     });
@@ -84,10 +85,11 @@ describe("hyper-sdk-js's sendRequest against an apisig() server on 127.0.0.1", (
   }
 
   const sessions = {
-    'API key + JWT': () => new Session(SIGNED_KEY, JWT_KEY),
-    'organization, all four headers': () => new Session(SIGNED_KEY, JWT_KEY, APP_KEY, APP_SECRET),
+    'API key + JWT': () => new Session(alice.apiKey, alice.jwtKey),
+    'organization, all four headers': () =>
+      new Session(alice.apiKey, alice.jwtKey, acme.appKey, acme.appSecret),
     'organization for a user without a JWT key': () =>
-      new Session(PLAIN_KEY, undefined as unknown as string, APP_KEY, APP_SECRET),
+      new Session(bob.apiKey, undefined as unknown as string, acme.appKey, acme.appSecret),
   };
 
   for (const [mode, session] of Object.entries(sessions)) {
@@ -107,7 +109,7 @@ describe("hyper-sdk-js's sendRequest against an apisig() server on 127.0.0.1", (
 
   it('a body over 1000 bytes (the SDK gzips it) is accepted too', async () => {
     const url = await start(directory());
-    const answer = await sendRequest(new Session(SIGNED_KEY, JWT_KEY), url, {
+    const answer = await sendRequest(new Session(alice.apiKey, alice.jwtKey), url, {
       sensor: 'x'.repeat(5000),
     });
     expect(answer).toMatchObject({ payload: 'ok' });

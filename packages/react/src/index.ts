@@ -5,27 +5,17 @@
  *
  * @packageDocumentation
  */
+// biome-ignore-all assist/source/organizeImports: exports grouped by concept, one line each
 
-export {
-  type AnyFetch,
-  ApiSigError,
-  type ApiSigErrorCode,
-  type AsyncSigner,
-  type AuthHeaders,
-  type AuthMode,
-  createRemoteSigner,
-  createSigner,
-  type ExtraHeaders,
-  type FailureReason,
-  type FetchLike,
-  HEADERS,
-  type HeaderSource,
-  isApiSigError,
-  type RemoteSigner,
-  type RemoteSignerOptions,
-  type SignedHeaders,
-  type SignerOptions,
-} from '@apisig/web';
-export type { AuthHeadersSnapshot, AuthHeadersStatus } from './auth-headers-store.js';
-export { useAuthHeaders, useSignedFetch, useSigner } from './hooks.js';
+// The provider and its hooks.
 export { ApiSigProvider, type ApiSigProviderProps } from './provider.js';
+export { useAuthHeaders, useSignedFetch, useSigner } from './hooks.js';
+export type { AuthHeadersSnapshot, AuthHeadersStatus } from './auth-headers-store.js';
+// The signers to give it, from @apisig/web.
+export { createRemoteSigner, type RemoteSigner, type RemoteSignerOptions } from '@apisig/web';
+export { createSigner, type AsyncSigner, type SignerOptions } from '@apisig/web';
+export type { ExtraHeaders, HeaderSource, SignedHeaders } from '@apisig/web';
+// Errors and names, for what the hooks hand back.
+export { ApiSigError, type ApiSigErrorCode, isApiSigError } from '@apisig/web';
+export { HEADERS, type AuthHeaders, type AuthMode, type FailureReason } from '@apisig/web';
+export type { AnyFetch, FetchLike } from '@apisig/web';

@@ -1,11 +1,13 @@
 /** Shared by the DOM suites: a signer whose in-flight signings can be awaited, and verifying. */
 
+import { alice } from '@apisig/test-support/cast';
 import { type AsyncSigner, type AuthHeaders, createSigner } from '@apisig/web';
 import { verifyHeaders } from '@apisig/web/verify';
 import { act } from '@testing-library/react';
 import type { HeaderSource } from '../src/index.js';
 
-export const credentials = { apiKey: 'ak_react_1', jwtKey: 'jk_react_secret_1' };
+/** The cast's alice: a user with a JWT key (the one set of test users every suite uses). */
+export const credentials = alice;
 
 /** Real time, captured before any test fakes the timers. */
 const realSetTimeout = globalThis.setTimeout;

@@ -9,37 +9,20 @@
  *
  * @packageDocumentation
  */
+// biome-ignore-all assist/source/organizeImports: exports grouped by concept, one line each
 
-export {
-  type AnyFetch,
-  ApiSigError,
-  type ApiSigErrorCode,
-  type AsyncSigner,
-  type AuthHeaders,
-  type AuthMode,
-  type ClockObservation,
-  createSignedFetch,
-  DEFAULT_TTL,
-  decodeToken,
-  ERROR_CODES,
-  type FailureReason,
-  type FetchLike,
-  HEADERS,
-  type HeaderName,
-  type HeaderSource,
-  isApiSigError,
-  type OrganizationCredentials,
-  type ResponseLike,
-  type SignedFetchOptions,
-  type SignedHeaders,
-  type SignerOptions,
-  TTL_RANGE,
-  type UserCredentials,
-} from '@apisig/core';
-export {
-  createRemoteSigner,
-  type ExtraHeaders,
-  type RemoteSigner,
-  type RemoteSignerOptions,
-} from './remote-signer.js';
+// The wire contract's names and errors.
+export { HEADERS, type FailureReason, type HeaderName } from '@apisig/core';
+export { ApiSigError, type ApiSigErrorCode, ERROR_CODES, isApiSigError } from '@apisig/core';
+export { DEFAULT_TTL, TTL_RANGE, decodeToken } from '@apisig/core';
+// Signing here, with the secrets.
 export { createSigner } from './sign.js';
+export type { AsyncSigner, AuthHeaders, AuthMode, SignedHeaders } from '@apisig/core';
+export type { OrganizationCredentials, SignerOptions, UserCredentials } from '@apisig/core';
+// Signing on your backend: no secret in the browser.
+export { createRemoteSigner } from './remote-signer.js';
+export type { ExtraHeaders, RemoteSigner, RemoteSignerOptions } from './remote-signer.js';
+// The signed fetch, over either.
+export { type AnyFetch, createSignedFetch, type FetchLike } from '@apisig/core';
+export type { ClockObservation, HeaderSource, ResponseLike } from '@apisig/core';
+export type { SignedFetchOptions } from '@apisig/core';

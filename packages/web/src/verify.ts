@@ -5,32 +5,16 @@
  *
  * @packageDocumentation
  */
-import {
-  failureBody,
-  type HeaderInput,
-  type Verifier,
-  type VerifyFailure,
-  type VerifyOptions,
-  type VerifyResult,
-} from '@apisig/core';
+// biome-ignore-all assist/source/organizeImports: exports grouped by concept, one line each
+import { failureBody, type HeaderInput, type Verifier } from '@apisig/core';
+import type { VerifyFailure, VerifyOptions, VerifyResult } from '@apisig/core';
 import { createVerifierEngine, verifyHeadersWith } from '@apisig/core/adapter';
 import { joseVerifyingBackend } from './verifying-backend.js';
 
-export {
-  DEFAULT_LEEWAY,
-  DEFAULT_MAX_TTL,
-  FAILURE_REASONS,
-  failureBody,
-  type HeaderInput,
-  type OrganizationRecord,
-  statusFor,
-  type UserRecord,
-  type Verifier,
-  type VerifyFailure,
-  type VerifyOptions,
-  type VerifyResult,
-  type VerifySuccess,
-} from '@apisig/core';
+export { DEFAULT_LEEWAY, DEFAULT_MAX_TTL, FAILURE_REASONS, statusFor } from '@apisig/core';
+export { failureBody, type HeaderInput, type Verifier } from '@apisig/core';
+export type { OrganizationRecord, UserRecord, VerifyOptions } from '@apisig/core';
+export type { VerifyFailure, VerifyResult, VerifySuccess } from '@apisig/core';
 
 /**
  * Checks the options once (a mistake throws ApiSigError `invalid_option`) and returns a

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type LoopbackServer, listenOnLoopback } from '@apisig/test-support';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
-  type ApiSigError,
+  ApiSigError,
   createRemoteSigner,
   createSignedFetch,
   createSigner,
@@ -10,6 +10,7 @@ import {
   type RemoteSignerOptions,
 } from '../src/index.js';
 import { verifyRequest } from '../src/verify.js';
+import { closeAll, closers, json, recordingApi } from './support/recording-api.js';
 
 const START = Date.UTC(2026, 0, 1, 12, 0, 0);
 const credentials = { apiKey: 'ak_remote_1', jwtKey: 'jk_remote_secret_1' };
@@ -52,6 +53,7 @@ async function signingEndpoint(local: { now: number }, skewMs = 0, ttl = 60) {
 const servers: LoopbackServer[] = [];
 afterEach(async () => {
   await Promise.all(servers.splice(0).map((server) => server.close()));
+  await closeAll();
 });
 
 function localClock() {
@@ -384,5 +386,117 @@ describe('createRemoteSigner in createSignedFetch', () => {
     expect(endpoint.seen).toHaveLength(1);
     const unsigned = await fetch(api.url, { headers: { 'x-api-key': credentials.apiKey } });
     expect(unsigned.status).toBe(401);
+  });
+});
+
+const token = 'eyJhbGciOiJIUzI1NiJ9.eyJrZXkiOiJhayJ9.c2ln';
+const later = Date.now() + 60_000;
+
+/** What an app backend may answer instead of signed headers, and the error each must give. */
+const garbage: Array<[string, (response: ServerResponse) => void, string]> = [
+  [
+    '500',
+    (response) => {
+      response.statusCode = 500;
+      response.end('{"headers":{"x-api-key":"ak_from_500"},"expiresAt":null}');
+    },
+    'remote_signer_refused',
+  ],
+  [
+    '401 (logged out)',
+    (response) => {
+      response.statusCode = 401;
+      response.end();
+    },
+    'remote_signer_refused',
+  ],
+  ['connection dropped', (response) => response.socket?.destroy(), 'remote_signer_refused'],
+  ['200 with no body', json(''), 'remote_signer_invalid_response'],
+  ['200 with an HTML page', json('<!doctype html><p>Log in'), 'remote_signer_invalid_response'],
+  [
+    '200 with truncated JSON',
+    json('{"headers":{"x-api-key":"ak"'),
+    'remote_signer_invalid_response',
+  ],
+  ['JSON null', json('null'), 'remote_signer_invalid_response'],
+  ['JSON array', json([{ 'x-api-key': 'ak' }]), 'remote_signer_invalid_response'],
+  ['no headers', json({ expiresAt: later }), 'remote_signer_invalid_response'],
+  [
+    'headers without x-api-key',
+    json({ headers: { 'x-signature': token }, expiresAt: later }),
+    'remote_signer_invalid_response',
+  ],
+  [
+    'x-api-key with CR LF',
+    json({ headers: { 'x-api-key': 'ak\r\nx-evil: 1' }, expiresAt: later }),
+    'remote_signer_invalid_response',
+  ],
+  [
+    'x-api-key with a space',
+    json({ headers: { 'x-api-key': 'ak bob' }, expiresAt: later }),
+    'remote_signer_invalid_response',
+  ],
+  [
+    'x-api-key non-ASCII',
+    json({ headers: { 'x-api-key': 'ák' }, expiresAt: later }),
+    'remote_signer_invalid_response',
+  ],
+  [
+    'x-api-key a number',
+    json({ headers: { 'x-api-key': 42 }, expiresAt: later }),
+    'remote_signer_invalid_response',
+  ],
+  [
+    'an extra header (authorization)',
+    json({ headers: { 'x-api-key': 'ak', authorization: 'Bearer x' }, expiresAt: later }),
+    'remote_signer_invalid_response',
+  ],
+  [
+    '__proto__ smuggling',
+    json('{"headers":{"__proto__":{"x-api-key":"ak"}},"expiresAt":1}'),
+    'remote_signer_invalid_response',
+  ],
+  [
+    'x-app-key without x-app-signature',
+    json({ headers: { 'x-api-key': 'ak', 'x-app-key': 'app' }, expiresAt: later }),
+    'remote_signer_invalid_response',
+  ],
+  [
+    'a 9000-character token',
+    json({ headers: { 'x-api-key': 'ak', 'x-signature': 'a'.repeat(9000) }, expiresAt: later }),
+    'remote_signer_invalid_response',
+  ],
+  [
+    'a token with a newline',
+    json({ headers: { 'x-api-key': 'ak', 'x-signature': `${token}\n` }, expiresAt: later }),
+    'remote_signer_invalid_response',
+  ],
+  [
+    'a token with expiresAt null',
+    json({ headers: { 'x-api-key': 'ak', 'x-signature': token }, expiresAt: null }),
+    'remote_signer_invalid_response',
+  ],
+  [
+    'expiresAt as text',
+    json({ headers: { 'x-api-key': 'ak', 'x-signature': token }, expiresAt: 'soon' }),
+    'remote_signer_invalid_response',
+  ],
+];
+
+describe('a remote signer endpoint that answers garbage', () => {
+  it.each(garbage)('%s → %s; the API sees nothing', async (_, answer, code) => {
+    const endpoint = await listenOnLoopback((_request, response) => answer(response));
+    closers.push(endpoint.close);
+    const api = await recordingApi(json({ ok: true }));
+    const signer = createRemoteSigner({ url: endpoint.url });
+    const signedFetch = createSignedFetch(signer);
+    const error = await signedFetch(`${api.url}/data`).then(
+      () => undefined,
+      (rejection: unknown) => rejection,
+    );
+    expect(error).toBeInstanceOf(ApiSigError);
+    expect(error).toMatchObject({ code });
+    await expect(signer.headers()).rejects.toMatchObject({ code });
+    expect(api.seen).toEqual([]);
   });
 });

@@ -16,7 +16,7 @@ import { plannedChecks, type SmokeInput, type SmokeResult } from './runtimes/smo
 import { startApiServer } from './support/api-server.js';
 import { AHEAD_PREFIX, alice } from './support/credentials.js';
 import { assertFreshBuild, packageDir } from './support/dist.js';
-import { hostileTokens } from './support/hostile.js';
+import { hostileTokens } from './support/forged-tokens.js';
 
 const bin = (name: string) => join(packageDir, 'node_modules', '.bin', name);
 const cliEntry = join(packageDir, 'test', 'runtimes', 'cli-entry.ts');

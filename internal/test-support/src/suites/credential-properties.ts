@@ -9,10 +9,9 @@
 import { inspect } from 'node:util';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { SignerLike, SignerOptionsLike, VerifyHeadersLike } from './adapter.js';
+import type { SignerFactory, VerifyHeadersLike } from './adapter.js';
 
-export interface CredentialAdapter extends VerifyHeadersLike {
-  createSigner(options: SignerOptionsLike): SignerLike;
+export interface CredentialAdapter extends SignerFactory, VerifyHeadersLike {
   /** The production backend whose `sign` the adapter's signers call, and its library's name. */
   signingBackend: { sign(...args: never[]): unknown };
   signingLibrary: string;

@@ -6,6 +6,7 @@
 export type * from './adapter.js';
 export * from './concurrent-signing.js';
 export * from './credential-properties.js';
-export * from './hostile-corpus.js';
 export * from './lifetime-vectors.js';
+export * from './lookup-faults.js';
 export * from './organization-paths.js';
+export * from './token-corpus.js';

@@ -1,14 +1,14 @@
 /**
- * The organization paths (../hostile-corpus.ts organizationCases) against one verifier: each
+ * The organization paths (../corpus/organization.ts) against one verifier: each
  * mix-up of user and App headers gets the contract's reason, in the contract's order.
  */
 import { describe, expect, it } from 'vitest';
-import { corpusClock, corpusLookups, organizationCases } from '../hostile-corpus.js';
-import type { VerdictLike, VerifyHeadersLike } from './adapter.js';
+import { corpusClock, corpusLookups, organizationCases } from '../corpus/index.js';
+import type { VerifyFailure, VerifyHeadersLike } from './adapter.js';
 
 export interface OrganizationVerifier extends VerifyHeadersLike {
   /** The adapter's HTTP answer for a failure (web's failureResponse), checked when given. */
-  failureResponse?(failure: Extract<VerdictLike, { ok: false }>): Response;
+  failureResponse?(failure: VerifyFailure): Response;
 }
 
 export function describeOrganizationPaths(verifier: OrganizationVerifier): void {

@@ -3,12 +3,15 @@
  * real): GET /api verifies with @apisig/web/verify; POST /sign is a remote-signing endpoint
  * (what the node package's createSigningHandler does), guarded by a CSRF header.
  */
+
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { listenOnLoopback } from '@apisig/test-support';
+import { alice } from '@apisig/test-support/cast';
 import { createSigner } from '@apisig/web';
 import { createVerifier, failureBody } from '@apisig/web/verify';
 
-export const browserCredentials = { apiKey: 'ak_browser_1', jwtKey: 'jk_browser_secret_1' };
+/** The cast's alice, as the browser suite's user. */
+export const browserCredentials = alice;
 export const CSRF_TOKEN = 'csrf-browser-1';
 
 const verifier = createVerifier({

@@ -6,6 +6,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type LoopbackServer, listenOnLoopback } from '@apisig/test-support';
+import { acmeMembers } from '@apisig/test-support/cast';
 import { failureResponse, verifyRequest } from '../../src/verify.js';
 import { AHEAD_MS, AHEAD_PREFIX, acme, alice, bob, carol, type EchoBody } from './credentials.js';
 
@@ -14,7 +15,7 @@ const users = new Map<string, { jwtKey?: string }>([
   [bob.apiKey, {}],
   [carol.apiKey, {}],
 ]);
-const members = new Set<string>([alice.apiKey, carol.apiKey]);
+const members = new Set<string>(acmeMembers);
 
 const CORS = {
   'access-control-allow-origin': '*',

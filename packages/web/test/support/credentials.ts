@@ -1,11 +1,8 @@
 /**
- * The users and organization the test API server knows: plain data, shared by the server
- * (Node) and the tests (Node and Chromium). Test credentials only.
+ * What the test API server and its tests (Node and Chromium) share: the cast of test users
+ * (the one set every suite uses), the skewed-clock prefix, and the server's answer.
  */
-export const alice = { apiKey: 'ak_alice', jwtKey: 'jk_alice_secret_3f9a' } as const;
-export const bob = { apiKey: 'ak_bob' } as const;
-export const carol = { apiKey: 'ak_carol' } as const;
-export const acme = { appKey: 'app_acme', appSecret: 'as_acme_secret_7c1d' } as const;
+export { acme, alice, bob, carol } from '@apisig/test-support/cast';
 
 /** The path prefix under which the server's clock runs this far ahead of real time. */
 export const AHEAD_PREFIX = '/ahead';

@@ -6,7 +6,7 @@ import { rejectionVectors, signatureVectors } from '@apisig/test-support';
 import type { TestProject } from 'vitest/node';
 import { startApiServer } from './api-server.js';
 import './context.js';
-import { hostileTokens } from './hostile.js';
+import { hostileTokens } from './forged-tokens.js';
 
 export default async function setup(project: TestProject) {
   const server = await startApiServer();

@@ -24,8 +24,8 @@ const modes: Array<[string, SignerOptions, Partial<EchoBody>]> = [
   ['API key + JWT signing', { ...alice }, { apiKey: alice.apiKey, signed: true, mode: 'signed' }],
   [
     'organization',
-    { apiKey: carol.apiKey, organization: acme },
-    { apiKey: carol.apiKey, appKey: acme.appKey, signed: false, mode: 'organization' },
+    { apiKey: bob.apiKey, organization: acme },
+    { apiKey: bob.apiKey, appKey: acme.appKey, signed: false, mode: 'organization' },
   ],
   [
     'organization, user with a JWT key',
@@ -67,7 +67,7 @@ describe('signed fetch against a real server', () => {
   });
 
   it('not a member of the organization: 403', async () => {
-    const fetch = createSignedFetch(createSigner({ apiKey: bob.apiKey, organization: acme }));
+    const fetch = createSignedFetch(createSigner({ apiKey: carol.apiKey, organization: acme }));
     const response = await fetch(url());
     expect(response.status).toBe(403);
     expect(await response.json()).toEqual({ error: 'not_a_member', header: 'x-app-key' });

@@ -2,11 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import { createSigner, isApiSigError } from '../../src/index.js';
 import { createVerifier, failureResponse, verifyRequest } from '../../src/verify.js';
-import { acme, alice, carol } from '../support/credentials.js';
+import { acme, alice, bob } from '../support/credentials.js';
 
 const options = {
   users: (apiKey: string) =>
-    apiKey === alice.apiKey ? { jwtKey: alice.jwtKey } : apiKey === carol.apiKey ? {} : null,
+    apiKey === alice.apiKey ? { jwtKey: alice.jwtKey } : apiKey === bob.apiKey ? {} : null,
   organizations: (appKey: string) =>
     appKey === acme.appKey ? { appSecret: acme.appSecret, isMember: () => false } : null,
 };
@@ -59,7 +59,7 @@ describe('failureResponse', () => {
   });
 
   it('403 for a user who is not a member of the organization', async () => {
-    const headers = await createSigner({ apiKey: carol.apiKey, organization: acme }).headers();
+    const headers = await createSigner({ apiKey: bob.apiKey, organization: acme }).headers();
     const result = await verifyRequest(new Request('https://api.test/', { headers }), options);
     if (result.ok) throw new Error('expected a failure');
     expect(failureResponse(result).status).toBe(403);

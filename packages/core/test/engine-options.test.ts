@@ -1,5 +1,5 @@
 /**
- * Faults in what a verifier or signer is given (a clock that returns NaN, a lookup timeout
+ * What the engines are given, when it is broken (a clock that returns NaN, a lookup timeout
  * a timer cannot hold): each must fail closed with a typed error, never let a token through
  * or put a broken one on the wire.
  */

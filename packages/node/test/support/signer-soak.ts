@@ -1,5 +1,5 @@
 /**
- * Run by hostile-load.test.ts in a child process with --expose-gc: a long-running signer
+ * Run by signer-load.test.ts in a child process with --expose-gc: a long-running signer
  * (user + organization) called 1,000,000 times on a clock that moves a second every 1,000
  * calls, so it keeps signing. Prints heapUsed after a warm-up and after the run, as JSON.
  */

@@ -1,5 +1,5 @@
 /**
- * The hostile-token corpus (internal/test-support/src/suites/hostile-corpus.ts) against web's
+ * The hostile-token corpus (internal/test-support/src/suites/token-corpus.ts) against web's
  * verifier on jose (WebCrypto).
  */
 import { describeHostileCorpus } from '@apisig/test-support/suites';

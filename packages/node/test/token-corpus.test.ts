@@ -1,5 +1,5 @@
 /**
- * The hostile-token corpus (internal/test-support/src/suites/hostile-corpus.ts) against node's
+ * The hostile-token corpus (internal/test-support/src/suites/token-corpus.ts) against node's
  * verifier on jsonwebtoken.
  */
 import { describeHostileCorpus } from '@apisig/test-support/suites';

@@ -1,5 +1,5 @@
 /**
- * The hostile-token corpus (internal/test-support/src/suites/hostile-corpus.ts) against core's
+ * The hostile-token corpus (internal/test-support/src/suites/token-corpus.ts) against core's
  * engine on the test backend (node:crypto, string-compared HMAC), and the two structure
  * rules it taught core: a BOM is not JSON, and a signature must be canonical base64url
  * (jose decodes both leniently and accepted what jsonwebtoken refused).

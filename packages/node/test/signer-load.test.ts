@@ -15,7 +15,7 @@ describeConcurrentSigning({ createSigner, createVerifier });
 
 describe('a long-running signer', () => {
   it('keeps a flat heap over 1,000,000 calls (and still signs tokens that verify)', async () => {
-    const script = fileURLToPath(new URL('./hostile/signer-soak.ts', import.meta.url));
+    const script = fileURLToPath(new URL('./support/signer-soak.ts', import.meta.url));
     const { stdout } = await promisify(execFile)(
       process.execPath,
       ['--expose-gc', '--conditions=@apisig/source', '--import', 'tsx', script, '1000000'],

@@ -1,19 +1,19 @@
 /**
- * The hostile-token corpus (../hostile-corpus.ts) against one verifier: every entry gets the
+ * The hostile-token corpus (../corpus) against one verifier: every entry gets the
  * reason docs/contract.md assigns, no verdict echoes a token or a secret, no key is ever fetched
  * from a token's jku/x5u, and oversize tokens are refused before any HMAC or JSON work.
  */
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { castSecrets } from '../cast.js';
 import {
   CORPUS_NOW,
   corpusClock,
   corpusLookups,
   corpusRequest,
-  corpusSecrets,
   type HostileCase,
   hostileCorpus,
   oversizeCases,
-} from '../hostile-corpus.js';
+} from '../corpus/index.js';
 import { listenOnLoopback } from '../server.js';
 import type { VerifyHeadersLike } from './adapter.js';
 
@@ -36,7 +36,7 @@ function expectVerdict(entry: HostileCase, result: unknown) {
     });
   }
   const printed = JSON.stringify(result);
-  for (const secret of corpusSecrets) expect(printed).not.toContain(secret);
+  for (const secret of castSecrets) expect(printed).not.toContain(secret);
   if (entry.token.trim() !== '') expect(printed).not.toContain(entry.token);
   for (const segment of entry.token.split('.')) {
     if (segment.length >= 8) expect(printed).not.toContain(segment);
