@@ -125,7 +125,7 @@ async function run(testCase: Case, apiUrl: string): Promise<Outcome> {
   };
   const response = testCase.noRetry
     ? await counting(url, { ...init, headers: { ...init.headers, ...(await source.headers()) } })
-    : await createSignedFetch(source, { fetch: counting })(url, init);
+    : await createSignedFetch(source, { baseUrl: apiUrl, fetch: counting })(url, init);
   const body = (await response.json()) as {
     error?: string;
     header?: string;

@@ -87,7 +87,12 @@ export function App() {
       </header>
       <main className="page">
         <ModePicker value={modeId} onChange={chooseMode} />
-        <ApiSigProvider key={`${modeId}:${scenario.id}`} signer={signer} fetch={apiFetch}>
+        <ApiSigProvider
+          key={`${modeId}:${scenario.id}`}
+          signer={signer}
+          baseUrl={apiUrl}
+          fetch={apiFetch}
+        >
           <div className="columns">
             <aside className="column column--controls">
               <ScenarioPicker mode={mode} value={scenario.id} onChange={setScenarioId} />

@@ -110,6 +110,7 @@ describe('every mode is accepted', () => {
     const signer = createSigner({ apiKey: jwtUser.apiKey, jwtKey, clockOffset: -120 });
     const statuses: number[] = [];
     const signedFetch = createSignedFetch(signer, {
+      baseUrl: api.url,
       fetch: async (input, init) => {
         const response = await fetch(input, init);
         statuses.push(response.status);

@@ -2,7 +2,7 @@
  * Clock skew from a server's `Date` header. A browser's clock can be minutes off, and then
  * every token is born expired or too far ahead; the server's Date tells us by how much.
  */
-import { SKEW_THRESHOLD_SECONDS } from './contract.js';
+import { DEFAULT_MAX_CLOCK_OFFSET, SKEW_THRESHOLD_SECONDS } from './contract.js';
 
 export interface ClockObservation {
   /** The response's `Date` header value, if any. */
@@ -34,10 +34,15 @@ export function estimateClockOffset(observation: ClockObservation): number | nul
 /**
  * The offset to use after an observation: the estimate when it differs from the current
  * offset by SKEW_THRESHOLD_SECONDS or more, otherwise the current offset unchanged (a second
- * or two of jitter is what the verifier's leeway is for; chasing it would churn tokens).
+ * or two of jitter is what the verifier's leeway is for; chasing it would churn tokens). An
+ * estimate beyond `maxOffset` seconds is not believed: the offset stays.
  */
-export function nextClockOffset(current: number, observation: ClockObservation): number {
+export function nextClockOffset(
+  current: number,
+  observation: ClockObservation,
+  maxOffset: number = DEFAULT_MAX_CLOCK_OFFSET,
+): number {
   const estimate = estimateClockOffset(observation);
-  if (estimate === null) return current;
+  if (estimate === null || Math.abs(estimate) > maxOffset) return current;
   return Math.abs(estimate - current) >= SKEW_THRESHOLD_SECONDS ? estimate : current;
 }

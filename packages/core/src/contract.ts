@@ -123,6 +123,12 @@ export const DEFAULT_LOOKUP_TIMEOUT_MS = 5000;
 /** A server Date that differs from our clock by this many seconds or more moves the offset. */
 export const SKEW_THRESHOLD_SECONDS = 5;
 
+/**
+ * The largest clock offset a signer takes, in seconds (a day): a response's Date beyond it is
+ * ignored, so no response can make a signer mint tokens valid far in the future.
+ */
+export const DEFAULT_MAX_CLOCK_OFFSET = 86_400;
+
 /** The protected header every conforming signer emits, byte for byte. */
 export const TOKEN_HEADER = { alg: 'HS256', typ: 'JWT' } as const;
 export const TOKEN_ALGORITHM = 'HS256' as const;

@@ -27,6 +27,10 @@ export const ERROR_CODES = [
   'remote_signer_refused',
   /** A remote signer endpoint answered something that is not valid signed headers. */
   'remote_signer_invalid_response',
+  /** A signed request was for an origin other than the API's (`baseUrl`): nothing was sent. */
+  'origin_refused',
+  /** A redirect apisig cannot follow without exposing the signed headers (in a browser). */
+  'redirect_refused',
 ] as const;
 
 /**

@@ -8,8 +8,12 @@ export const REFRESH_SHARE = 1 / 3;
 /** ...or less than this many ms, whichever comes first: a short-lived token is not cut fine. */
 export const REFRESH_MARGIN_MS = 2000;
 
-/** The moment (ms, the clock `from` and `expiresAt` are on) headers valid since `from` go stale. */
+/**
+ * The moment (ms, the clock `from` and `expiresAt` are on) headers valid since `from` go
+ * stale. Never before half their lifetime: headers that live only a second or two are still
+ * used for a while rather than asked for again on every call.
+ */
 export function refreshAt(from: number, expiresAt: number): number {
   const lifetime = expiresAt - from;
-  return expiresAt - Math.max(lifetime * REFRESH_SHARE, REFRESH_MARGIN_MS);
+  return expiresAt - Math.min(Math.max(lifetime * REFRESH_SHARE, REFRESH_MARGIN_MS), lifetime / 2);
 }

@@ -130,7 +130,9 @@ export interface AnswerTiming {
 /**
  * When the answer's headers expire on the local clock. A relative `expiresIn` is the truest
  * (no clock is compared); else `expiresAt` moved by the Date offset; never later than the
- * longest ttl from now. Null for headers without a token.
+ * longest ttl from now. Null for headers without a token. Headers that have expired already
+ * are refused (`remote_signer_invalid_response`): cached, they would be asked for again on
+ * every call, and sent, refused by the API.
  */
 export function localExpiry(answer: RemoteSigningAnswer, timing: AnswerTiming): number | null {
   if (answer.expiresAt === null) return null;
@@ -139,5 +141,7 @@ export function localExpiry(answer: RemoteSigningAnswer, timing: AnswerTiming): 
     answer.expiresIn !== null
       ? receivedAt + answer.expiresIn
       : answer.expiresAt - (offsetSeconds ?? 0) * 1000;
+  if (expiresAt <= receivedAt)
+    throw invalid('the remote signer answered headers that have expired');
   return Math.min(expiresAt, receivedAt + LONGEST_LIFETIME_MS);
 }

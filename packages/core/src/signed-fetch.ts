@@ -1,10 +1,24 @@
 /**
- * A fetch that signs every request: our headers merged in (the caller's others kept, ours
- * win for our four names), each response's Date fed to the signer's clock, and one retry of
- * a 401 when that moved the clock offset and the body can be sent again.
+ * A fetch that signs every request for one API: relative URLs resolve against its `baseUrl`,
+ * a request for another origin is refused before anything is sent, redirects are followed by
+ * hand so that a hop to another origin never carries our headers, each API response's Date
+ * is fed to the signer's clock, and a 401 is retried once when the clock moved (or the
+ * source's cached headers went stale) and the body can be sent again.
  */
-import { HEADERS } from './contract.js';
+import { ApiSigError } from './errors.js';
 import type { HeaderSource } from './header-source.js';
+import { readRefusal } from './refusal.js';
+import {
+  AUTH_HEADER_NAMES,
+  apiOrigin,
+  BODY_HEADER_NAMES,
+  isReplayableBody,
+  MAX_REDIRECTS,
+  redirectKeepsBody,
+  redirectTarget,
+  targetOf,
+} from './request-policy.js';
+import { validateOptionsRecord } from './validate.js';
 
 /** The standard fetch shape: what a signed fetch is, when it wraps the global fetch. */
 export type FetchLike = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
@@ -26,68 +40,132 @@ export interface ResponseLike {
 // biome-ignore lint/suspicious/noExplicitAny: see above; apisig calls it with (string | URL | Request, RequestInit)
 export type AnyFetch = (input: any, init?: any) => Promise<ResponseLike>;
 
+/**
+ * What `createSignedFetch` takes.
+ *
+ * @example
+ * ```ts
+ * const options: SignedFetchOptions = { baseUrl: 'https://api.example.com', fetch: undici.fetch };
+ * ```
+ */
 export interface SignedFetchOptions {
+  /**
+   * The API's URL. Relative URLs resolve against it (`new URL(input, baseUrl)`), and a
+   * request for any other origin is refused (`origin_refused`) before anything is sent.
+   */
+  baseUrl: string | URL;
   /** The fetch to wrap (the global one, undici's...). Default: the global fetch, looked up at call time. */
   fetch?: AnyFetch;
 }
 
-const OUR_HEADERS = /* @__PURE__ */ Object.values(HEADERS);
-
-function isRequest(input: string | URL | Request): input is Request {
-  return typeof Request !== 'undefined' && input instanceof Request;
+/** A Request from this realm or another (undici's class): recognised by its shape. */
+function isRequestLike(input: unknown): input is Request {
+  return (
+    typeof input === 'object' &&
+    input !== null &&
+    !(input instanceof URL) &&
+    typeof (input as Request).url === 'string' &&
+    typeof (input as Request).clone === 'function'
+  );
 }
 
-/** A stream can be read once; anything else fetch accepts can be sent again as it is. */
-function isReplayableBody(body: BodyInit | null | undefined): boolean {
-  return !(typeof ReadableStream !== 'undefined' && body instanceof ReadableStream);
-}
+const STALE_REASONS: readonly string[] = ['expired', 'exp_too_far'];
 
-type Send = () => { input: string | URL | Request; init: RequestInit | undefined };
+/**
+ * A fetch that signs every request for the API at `baseUrl`, with the headers of `source`.
+ *
+ * @example
+ * ```ts
+ * import { createSignedFetch, createSigner } from '@apisig/node';
+ *
+ * const api = createSignedFetch(createSigner({ apiKey, jwtKey }), {
+ *   baseUrl: 'https://api.example.com',
+ * });
+ * const me = await (await api('/v1/me')).json();
+ * ```
+ */
+export function createSignedFetch(source: HeaderSource, options: SignedFetchOptions): FetchLike {
+  const record = validateOptionsRecord('options', options, ['baseUrl', 'fetch']);
+  const base = apiOrigin(record.baseUrl);
+  const fetchImpl = () => (options.fetch ?? globalThis.fetch) as unknown as FetchLike;
 
-/** How to send the same request a second time, or null when its body cannot be. */
-function prepareReplay(input: string | URL | Request, init: RequestInit | undefined): Send | null {
-  if (init?.body !== undefined && init.body !== null) {
-    return isReplayableBody(init.body) ? () => ({ input, init }) : null;
-  }
-  if (isRequest(input) && input.body !== null) {
-    // Keep an unread copy: the first send consumes the original's body.
-    const spare = input.clone();
-    return () => ({ input: spare, init });
-  }
-  return () => ({ input, init });
-}
-
-export function createSignedFetch(
-  source: HeaderSource,
-  options: SignedFetchOptions = {},
-): FetchLike {
-  const clock = () => source.clock();
-
-  const send = async (input: string | URL | Request, init: RequestInit | undefined) => {
-    const auth = await source.headers();
-    const headers = new Headers(init?.headers ?? (isRequest(input) ? input.headers : undefined));
-    for (const name of OUR_HEADERS) headers.delete(name);
-    for (const [name, value] of Object.entries(auth)) headers.set(name, value as string);
-    const fetchImpl = (options.fetch ?? globalThis.fetch) as unknown as FetchLike;
-    const sentAt = clock();
-    const response = await fetchImpl(input, { ...init, headers });
-    const moved =
-      source.syncClock?.({
-        date: response.headers.get('date'),
-        age: response.headers.get('age'),
-        sentAt,
-        receivedAt: clock(),
-      }) ?? false;
-    return { response, moved };
+  /** One send, redirects followed by hand; `moved` when an API response moved the clock. */
+  const attempt = async (input: string | URL | Request, init: RequestInit) => {
+    const request = isRequestLike(input) ? input : undefined;
+    let url = targetOf(request ? request.url : (input as string | URL), base);
+    let method = init.method ?? request?.method ?? 'GET';
+    let body = init.body;
+    const headers = new Headers(init.headers ?? request?.headers);
+    let next: string | URL | Request = request ?? url;
+    let moved = false;
+    // The caller's own `manual` or `error` is theirs to handle; `follow` is done here, by hand.
+    const follow = (init.redirect ?? request?.redirect ?? 'follow') === 'follow';
+    for (let hops = 0; ; hops++) {
+      const signed = url.origin === base.origin;
+      for (const name of AUTH_HEADER_NAMES) headers.delete(name);
+      if (signed) {
+        for (const [name, value] of Object.entries(await source.headers()))
+          headers.set(name, value);
+      } else headers.delete('authorization');
+      const sentAt = source.clock();
+      const redirect = follow ? 'manual' : init.redirect;
+      const response = await fetchImpl()(next, { ...init, method, body, headers, redirect });
+      if (signed && source.syncClock) {
+        const date = response.headers.get('date');
+        const age = response.headers.get('age');
+        moved = source.syncClock({ date, age, sentAt, receivedAt: source.clock() }) || moved;
+      }
+      if (!follow) return { response, moved };
+      if (response.type === 'opaqueredirect') {
+        // A browser hides a manual redirect's Location: its target cannot be checked.
+        throw new ApiSigError(
+          'redirect_refused',
+          'the API answered a redirect, which a browser does not let apisig follow without the risk of sending the signed headers to another origin',
+          { field: 'url', status: response.status },
+        );
+      }
+      const target = redirectTarget(response.status, response.headers.get('location'), url);
+      if (target === null) return { response, moved };
+      if (hops === MAX_REDIRECTS) throw new TypeError(`more than ${MAX_REDIRECTS} redirects`);
+      if (!redirectKeepsBody(response.status, method)) {
+        method = 'GET';
+        body = undefined;
+        for (const name of BODY_HEADER_NAMES) headers.delete(name);
+      } else if (request?.body || !isReplayableBody(body)) {
+        return { response, moved }; // a body that cannot be sent again: the 3xx is the answer
+      }
+      await response.body?.cancel().catch(() => undefined);
+      url = target;
+      next = target;
+    }
   };
 
-  return async (input, init) => {
-    const replay = prepareReplay(input, init);
-    const first = await send(input, init);
-    if (first.response.status !== 401 || !first.moved || replay === null) return first.response;
-    // Our clock was off and is corrected now: this request deserves one more try.
-    await first.response.body?.cancel().catch(() => undefined);
-    const again = replay();
-    return (await send(again.input, again.init)).response;
+  return async (input, init = {}) => {
+    const request = isRequestLike(input) ? input : undefined;
+    // Keep an unread copy of a Request's body: the first send consumes the original's.
+    const spare = request?.body ? request.clone() : undefined;
+    const replayable = request
+      ? request.body === null || spare !== undefined
+      : isReplayableBody(init.body);
+    const first = await attempt(input, init);
+    const { response } = first;
+    if (response.status !== 401 || !replayable) return response;
+    let retry = first.moved;
+    if (!retry && source.clear) {
+      // Cached headers (a remote signer's) that the server found stale: ask for new ones.
+      const refusal = readRefusal(
+        401,
+        await response
+          .clone()
+          .json()
+          .catch(() => null),
+      );
+      retry = refusal !== null && STALE_REASONS.includes(refusal.reason);
+      if (retry) source.clear();
+    }
+    if (!retry) return response;
+    // Our clock was off (or our headers stale) and is corrected now: one more try.
+    await response.body?.cancel().catch(() => undefined);
+    return (await attempt(spare ?? input, init)).response;
   };
 }

@@ -2,8 +2,9 @@
  * A signer's options, checked whole before anything is signed or sent: the credential rules
  * of docs/contract.md, the ttl range, the clock. `forUser` checks its user by the same rules.
  */
-import { DEFAULT_TTL } from './contract.js';
+import { DEFAULT_MAX_CLOCK_OFFSET, DEFAULT_TTL } from './contract.js';
 import {
+  invalidOption,
   rejectPresentButUndefined,
   validateClock,
   validateClockOffset,
@@ -70,6 +71,11 @@ export interface SignerOptions extends UserCredentials {
   clock?: () => number;
   /** Seconds added to the clock (server time minus ours). Default 0. */
   clockOffset?: number;
+  /**
+   * The largest clock offset, in seconds, the signer takes from a server's Date (or from
+   * `clockOffset`). Default a day: a Date further off is ignored.
+   */
+  maxClockOffset?: number;
 }
 
 /** SignerOptions after validation: every default filled in. */
@@ -80,10 +86,18 @@ export interface SignerConfig {
   ttl: { signature: number; appSignature: number };
   clock: () => number;
   clockOffset: number;
+  maxClockOffset: number;
 }
 
 const USER_FIELDS = ['apiKey', 'jwtKey'] as const;
-const SIGNER_FIELDS = [...USER_FIELDS, 'organization', 'ttl', 'clock', 'clockOffset'];
+const SIGNER_FIELDS = [
+  ...USER_FIELDS,
+  'organization',
+  'ttl',
+  'clock',
+  'clockOffset',
+  'maxClockOffset',
+];
 
 /** A user's API key and JWT key, by the same rules wherever a user is given. */
 export function validateUserCredentials(
@@ -98,6 +112,14 @@ export function validateUserCredentials(
     jwtKey: record.jwtKey === undefined ? undefined : validateSecret('jwtKey', record.jwtKey),
     record,
   };
+}
+
+/** A non-negative, finite number of seconds. */
+function validateTtlLike(field: string, value: unknown): number {
+  if (!Number.isFinite(value) || (value as number) < 0) {
+    throw invalidOption(field, 'must be a finite, non-negative number of seconds');
+  }
+  return value as number;
 }
 
 function validateOrganization(value: unknown): OrganizationCredentials {
@@ -129,6 +151,10 @@ function validateTtls(value: unknown): SignerConfig['ttl'] {
 export function validateSignerOptions(options: unknown): SignerConfig {
   const { apiKey, jwtKey, record } = validateUserCredentials('options', options, SIGNER_FIELDS);
   rejectPresentButUndefined(record, ['organization']);
+  const maxClockOffset =
+    record.maxClockOffset === undefined
+      ? DEFAULT_MAX_CLOCK_OFFSET
+      : validateTtlLike('maxClockOffset', record.maxClockOffset);
   return {
     apiKey,
     jwtKey,
@@ -137,6 +163,9 @@ export function validateSignerOptions(options: unknown): SignerConfig {
     ttl: validateTtls(record.ttl),
     clock: validateClock('clock', record.clock),
     clockOffset:
-      record.clockOffset === undefined ? 0 : validateClockOffset('clockOffset', record.clockOffset),
+      record.clockOffset === undefined
+        ? 0
+        : validateClockOffset('clockOffset', record.clockOffset, maxClockOffset),
+    maxClockOffset,
   };
 }

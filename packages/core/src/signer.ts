@@ -166,10 +166,10 @@ function buildSigner(family: SignerFamily, apiKey: string, jwtKey: string | unde
     headers: () => answer(() => headersAt(nowSeconds())),
     sign: () => answer(signedHeadersNow),
     setClockOffset(seconds: number) {
-      clockState.offset = validateClockOffset('clockOffset', seconds);
+      clockState.offset = validateClockOffset('clockOffset', seconds, config.maxClockOffset);
     },
     syncClock(observation: ClockObservation) {
-      const next = nextClockOffset(clockState.offset, observation);
+      const next = nextClockOffset(clockState.offset, observation, config.maxClockOffset);
       if (next === clockState.offset) return false;
       clockState.offset = next;
       return true;

@@ -106,8 +106,11 @@ export function validateTimeout(
   return value;
 }
 
-export function validateClockOffset(field: string, value: unknown): number {
-  if (!Number.isFinite(value)) throw invalidOption(field, 'must be a finite number of seconds');
+/** A clock offset in seconds: finite, and within ±`max`. */
+export function validateClockOffset(field: string, value: unknown, max: number): number {
+  if (!Number.isFinite(value) || Math.abs(value as number) > max) {
+    throw invalidOption(field, 'must be a finite number of seconds within maxClockOffset');
+  }
   return value as number;
 }
 

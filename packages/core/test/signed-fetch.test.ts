@@ -34,7 +34,7 @@ const signer = () =>
 describe('createSignedFetch', () => {
   it('merges our headers, keeps the caller headers, and ours win for our names', async () => {
     const server = fakeServer(0);
-    const fetch = createSignedFetch(signer(), { fetch: server.fetch });
+    const fetch = createSignedFetch(signer(), { baseUrl: 'http://api.test', fetch: server.fetch });
     const response = await fetch('http://api.test/v1', {
       headers: { accept: 'application/json', 'x-api-key': 'forged', 'x-app-key': 'stale' },
     });
@@ -48,7 +48,7 @@ describe('createSignedFetch', () => {
 
   it('keeps the headers of a Request input', async () => {
     const server = fakeServer(0);
-    const fetch = createSignedFetch(signer(), { fetch: server.fetch });
+    const fetch = createSignedFetch(signer(), { baseUrl: 'http://api.test', fetch: server.fetch });
     await fetch(new Request('http://api.test/v1', { headers: { 'x-trace': 't1' } }));
     expect(server.seen[0]!.headers.get('x-trace')).toBe('t1');
     expect(server.seen[0]!.headers.get('x-api-key')).toBe('ak_alice');
@@ -57,7 +57,7 @@ describe('createSignedFetch', () => {
   it('a clock 120 s behind: rejected once, retried with the body, then fine without retry', async () => {
     const server = fakeServer(120_000);
     const s = signer();
-    const fetch = createSignedFetch(s, { fetch: server.fetch });
+    const fetch = createSignedFetch(s, { baseUrl: 'http://api.test', fetch: server.fetch });
     const first = await fetch('http://api.test/v1/echo', { method: 'POST', body: 'payload' });
     expect(first.status).toBe(200);
     expect(server.seen).toHaveLength(2);
@@ -70,7 +70,7 @@ describe('createSignedFetch', () => {
 
   it('replays a Request body on retry', async () => {
     const server = fakeServer(-120_000);
-    const fetch = createSignedFetch(signer(), { fetch: server.fetch });
+    const fetch = createSignedFetch(signer(), { baseUrl: 'http://api.test', fetch: server.fetch });
     const response = await fetch(
       new Request('http://api.test/v1', { method: 'POST', body: 'req-body' }),
     );
@@ -80,7 +80,7 @@ describe('createSignedFetch', () => {
 
   it('does not retry a streamed body it cannot send again', async () => {
     const server = fakeServer(120_000);
-    const fetch = createSignedFetch(signer(), { fetch: server.fetch });
+    const fetch = createSignedFetch(signer(), { baseUrl: 'http://api.test', fetch: server.fetch });
     const body = new ReadableStream({
       start(controller) {
         controller.enqueue(new TextEncoder().encode('once'));
@@ -102,7 +102,10 @@ describe('createSignedFetch', () => {
       apiKey: 'ak_alice',
       jwtKey: 'wrong-key',
     });
-    const response = await createSignedFetch(wrong, { fetch: server.fetch })('http://api.test/v1');
+    const response = await createSignedFetch(wrong, {
+      baseUrl: 'http://api.test',
+      fetch: server.fetch,
+    })('http://api.test/v1');
     expect(response.status).toBe(401);
     expect(await response.json()).toMatchObject({ reason: 'bad_signature' });
     expect(server.seen).toHaveLength(1);
@@ -118,7 +121,10 @@ describe('createSignedFetch', () => {
         headers: { date: new Date(Date.now() + calls * 600_000).toUTCString() },
       });
     };
-    const response = await createSignedFetch(signer(), { fetch: alwaysSkewed })('http://api.test/');
+    const response = await createSignedFetch(signer(), {
+      baseUrl: 'http://api.test',
+      fetch: alwaysSkewed,
+    })('http://api.test/');
     expect(response.status).toBe(401);
     expect(calls).toBe(2);
   });
@@ -134,7 +140,7 @@ describe('createSignedFetch', () => {
       calls++;
       return new Response();
     };
-    const fetch = createSignedFetch(failing, { fetch: countingFetch });
+    const fetch = createSignedFetch(failing, { baseUrl: 'http://api.test', fetch: countingFetch });
     await expect(fetch('http://api.test/')).rejects.toThrow('no headers');
     expect(calls).toBe(0);
   });

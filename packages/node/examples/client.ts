@@ -8,11 +8,11 @@ const signer = createSigner({
   jwtKey: process.env.JWT_KEY ?? '',
 });
 
-// A fetch that signs every request, corrects the signer's clock from the server's Date
-// header, and retries a 401 once when the clock was off.
-const api = createSignedFetch(signer);
+// A fetch that signs every request to API_URL (and refuses any other origin), corrects the
+// signer's clock from the server's Date header, and retries a 401 once when the clock was off.
+const api = createSignedFetch(signer, { baseUrl: API_URL });
 
-const response = await api(`${API_URL}/v1/me`, {
+const response = await api('/v1/me', {
   headers: { accept: 'application/json' },
 });
 console.log(response.status, await response.json());

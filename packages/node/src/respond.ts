@@ -14,12 +14,21 @@ export type NodeHandler<Result = void> = (
   next?: NextFunction,
 ) => Promise<Result>;
 
+/**
+ * Answers with JSON. When something earlier in the app already sent the response's headers,
+ * no answer can be given any more: the connection is destroyed, so the client sees an error
+ * rather than the 200 someone else started and a body that never ends.
+ */
 export function sendJson(
   response: ServerResponse,
   status: number,
   body: unknown,
   headers: Record<string, string> = {},
 ): void {
+  if (response.headersSent) {
+    response.destroy();
+    return;
+  }
   const text = JSON.stringify(body);
   response.statusCode = status;
   for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);

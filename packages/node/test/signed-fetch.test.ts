@@ -39,7 +39,7 @@ async function call(
   init?: RequestInit,
 ): Promise<{ status: number; body: unknown }> {
   if (server === undefined) throw new Error('no server');
-  const signedFetch = createSignedFetch(signer);
+  const signedFetch = createSignedFetch(signer, { baseUrl: server.url });
   const response = await signedFetch(`${server.url}${path}`, init);
   return { status: response.status, body: await response.json() };
 }
@@ -155,7 +155,7 @@ describe.each(KINDS)('%s server whose clock runs 120 s ahead', (kind) => {
       jwtKey: alice.jwtKey,
       organization: ORGANIZATION,
     });
-    const signedFetch = createSignedFetch(signer);
+    const signedFetch = createSignedFetch(signer, { baseUrl: api.url });
 
     const first = await signedFetch(`${api.url}/orders`, { method: 'POST', body: 'order-1' });
     expect(first.status).toBe(200);
@@ -174,7 +174,7 @@ describe.each(KINDS)('%s server whose clock runs 120 s ahead', (kind) => {
   it('does not retry a body it cannot send again (a stream), but the next request passes', async () => {
     const api = await start();
     const signer = createSigner({ apiKey: alice.apiKey, jwtKey: alice.jwtKey });
-    const signedFetch = createSignedFetch(signer);
+    const signedFetch = createSignedFetch(signer, { baseUrl: api.url });
     const stream = new ReadableStream({
       start(controller) {
         controller.enqueue(new TextEncoder().encode('streamed'));
@@ -224,7 +224,7 @@ describe('createSignedFetch when the retry goes wrong', () => {
       calls++;
       return calls === 1 ? fetch(input, init) : Promise.reject(networkDown);
     };
-    const signedFetch = createSignedFetch(signer, { fetch: flaky });
+    const signedFetch = createSignedFetch(signer, { baseUrl: api.url, fetch: flaky });
     await expect(signedFetch(api.url)).rejects.toBe(networkDown);
     expect(calls).toBe(2);
     expect(signer.clockOffset).toBeGreaterThan(500);
@@ -244,6 +244,7 @@ describe('createSignedFetch when the retry goes wrong', () => {
       clock: () => (broken ? Number.NaN : Date.now()),
     });
     const signedFetch = createSignedFetch(signer, {
+      baseUrl: api.url,
       fetch: async (input, init) => {
         const response = await fetch(input, init);
         broken = true;

@@ -22,7 +22,7 @@ function useSignerStore(hook: string): SignerStore {
  *   const api = useSignedFetch();
  *   const { data } = useQuery({
  *     queryKey: ['orders'],
- *     queryFn: () => api('https://api.example.com/v1/orders').then((r) => r.json()),
+ *     queryFn: () => api('/v1/orders').then((r) => r.json()),
  *   });
  *   return <OrderList orders={data} />;
  * }

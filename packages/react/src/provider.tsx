@@ -10,6 +10,7 @@ import { createSignerStore, type SignerStore } from './signer-store.js';
  * ```tsx
  * const props: ApiSigProviderProps = {
  *   signer: () => createRemoteSigner({ url: '/api/apisig/sign' }),
+ *   baseUrl: 'https://api.example.com',
  *   children: <App />,
  * };
  * ```
@@ -24,6 +25,12 @@ export interface ApiSigProviderProps {
    * signer carries no jose.
    */
   signer: HeaderSource | (() => HeaderSource);
+  /**
+   * The API useSignedFetch signs for, e.g. `https://api.example.com`: relative URLs resolve
+   * against it, and a request for any other origin is refused before anything is sent. Read
+   * with the signer.
+   */
+  baseUrl: string | URL;
   /** The fetch that useSignedFetch wraps. Read with the signer. Default: the global fetch. */
   fetch?: AnyFetch;
 }
@@ -36,7 +43,10 @@ export interface ApiSigProviderProps {
  * import { ApiSigProvider, createRemoteSigner } from '@apisig/react';
  *
  * createRoot(document.getElementById('root')!).render(
- *   <ApiSigProvider signer={() => createRemoteSigner({ url: '/api/apisig/sign' })}>
+ *   <ApiSigProvider
+ *     signer={() => createRemoteSigner({ url: '/api/apisig/sign' })}
+ *     baseUrl="https://api.example.com"
+ *   >
  *     <App />
  *   </ApiSigProvider>,
  * );
@@ -46,11 +56,13 @@ export function ApiSigProvider(props: ApiSigProviderProps): ReactElement {
   // A factory is called once, lazily, as TanStack Query makes its client.
   const [made] = useState(() => (typeof props.signer === 'function' ? props.signer() : undefined));
   const signer = made ?? (props.signer as HeaderSource);
-  const [store, setStore] = useState(() => createSignerStore(signer, { fetch: props.fetch }));
+  const [store, setStore] = useState(() =>
+    createSignerStore(signer, { baseUrl: props.baseUrl, fetch: props.fetch }),
+  );
   let current: SignerStore = store;
   if (store.signer !== signer) {
     // A different signer object: a store of its own (React's derived-state pattern).
-    current = createSignerStore(signer, { fetch: props.fetch });
+    current = createSignerStore(signer, { baseUrl: props.baseUrl, fetch: props.fetch });
     setStore(current);
   }
   return (

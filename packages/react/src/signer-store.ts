@@ -21,27 +21,28 @@ export interface SignerStore {
 }
 
 export interface SignerStoreOptions {
+  /** The API the signed fetch signs for (relative URLs resolve against it; no other origin). */
+  baseUrl: string | URL;
   /** The fetch the signed fetch wraps. Default: the global fetch, looked up at call time. */
   fetch?: AnyFetch;
 }
 
-export function createSignerStore(
-  signer: HeaderSource,
-  options: SignerStoreOptions = {},
-): SignerStore {
+export function createSignerStore(signer: HeaderSource, options: SignerStoreOptions): SignerStore {
   // The signed fetch feeds each response's Date to the signer; when that moves its clock
   // offset, the snapshot's tokens were minted on the wrong clock: replace them now.
   const source: HeaderSource = {
     headers: () => signer.headers(),
     sign: () => signer.sign(),
     clock: () => signer.clock(),
+    ...(signer.clear ? { clear: () => signer.clear?.() } : {}),
     syncClock(observation: ClockObservation) {
       const moved = signer.syncClock?.(observation) ?? false;
       if (moved) store.authHeaders?.clockMoved();
       return moved;
     },
   };
-  const store: SignerStore = { signer, fetch: createSignedFetch(source, { fetch: options.fetch }) };
+  const fetch = createSignedFetch(source, { baseUrl: options.baseUrl, fetch: options.fetch });
+  const store: SignerStore = { signer, fetch };
   return store;
 }
 

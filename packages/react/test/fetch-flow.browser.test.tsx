@@ -55,10 +55,10 @@ function HeadersState() {
   return <p data-testid="headers">{`${status} ${headers?.['x-api-key'] ?? '-'} ${code}`}</p>;
 }
 
-function app(props: ApiSigProviderProps) {
+function app(props: Omit<ApiSigProviderProps, 'baseUrl'>) {
   return render(
     <StrictMode>
-      <ApiSigProvider {...props}>
+      <ApiSigProvider baseUrl={apiUrl} {...props}>
         <ApiCall />
         <HeadersState />
       </ApiSigProvider>
@@ -79,7 +79,10 @@ describe('in Chromium, against a real API', () => {
   it('corrects a browser clock ten minutes slow from the Date header, retrying once', async () => {
     const handle: { signer?: AsyncSigner } = {};
     render(
-      <ApiSigProvider signer={() => createSigner({ ...credentials, clockOffset: -600 })}>
+      <ApiSigProvider
+        baseUrl={apiUrl}
+        signer={() => createSigner({ ...credentials, clockOffset: -600 })}
+      >
         <ApiCall />
         <SignerHandle handle={handle} />
       </ApiSigProvider>,

@@ -74,12 +74,12 @@ describe('outside <ApiSigProvider>', () => {
   }
 });
 
-describe('<ApiSigProvider options>', () => {
+describe('<ApiSigProvider baseUrl="https://api.example.test" options>', () => {
   it('makes one web signer, kept across re-renders and a StrictMode double mount', () => {
     const seen = new Set<HeaderSource>();
     const tree = (tick: number) => (
       <StrictMode>
-        <ApiSigProvider signer={() => createSigner(credentials)}>
+        <ApiSigProvider baseUrl="https://api.example.test" signer={() => createSigner(credentials)}>
           <SignerProbe tick={tick} seen={seen} />
         </ApiSigProvider>
       </StrictMode>
@@ -97,7 +97,10 @@ describe('<ApiSigProvider options>', () => {
     quietly(() =>
       render(
         <Catch>
-          <ApiSigProvider signer={() => createSigner({ apiKey: 'ak 1', jwtKey: 'jk_never_shown' })}>
+          <ApiSigProvider
+            baseUrl="https://api.example.test"
+            signer={() => createSigner({ apiKey: 'ak 1', jwtKey: 'jk_never_shown' })}
+          >
             <p>unreachable</p>
           </ApiSigProvider>
         </Catch>,
@@ -118,7 +121,11 @@ describe('useSignedFetch', () => {
     };
     const { result } = renderHook(() => useSignedFetch(), {
       wrapper: ({ children }) => (
-        <ApiSigProvider signer={() => createSigner(credentials)} fetch={fakeFetch}>
+        <ApiSigProvider
+          baseUrl="https://api.example.test"
+          signer={() => createSigner(credentials)}
+          fetch={fakeFetch}
+        >
           {children}
         </ApiSigProvider>
       ),
@@ -135,7 +142,9 @@ describe('useSignedFetch', () => {
   it('keeps its identity across re-renders', () => {
     const { result, rerender } = renderHook(() => useSignedFetch(), {
       wrapper: ({ children }) => (
-        <ApiSigProvider signer={() => createSigner(credentials)}>{children}</ApiSigProvider>
+        <ApiSigProvider baseUrl="https://api.example.test" signer={() => createSigner(credentials)}>
+          {children}
+        </ApiSigProvider>
       ),
     });
     const first = result.current;
@@ -151,7 +160,11 @@ describe('useSignedFetch', () => {
     const { result, rerender } = renderHook(
       () => ({ fetch: useSignedFetch(), signer: useSigner() }),
       {
-        wrapper: ({ children }) => <ApiSigProvider signer={signer}>{children}</ApiSigProvider>,
+        wrapper: ({ children }) => (
+          <ApiSigProvider baseUrl="https://api.example.test" signer={signer}>
+            {children}
+          </ApiSigProvider>
+        ),
       },
     );
     const first = result.current.fetch;
@@ -175,7 +188,12 @@ describe('useAuthHeaders', () => {
       },
       {
         wrapper: ({ children }) => (
-          <ApiSigProvider signer={() => createSigner(credentials)}>{children}</ApiSigProvider>
+          <ApiSigProvider
+            baseUrl="https://api.example.test"
+            signer={() => createSigner(credentials)}
+          >
+            {children}
+          </ApiSigProvider>
         ),
       },
     );
@@ -196,7 +214,11 @@ describe('useAuthHeaders', () => {
         sign: () => (refuse ? Promise.reject(new Error('endpoint down')) : real.source.sign()),
       };
       const { result } = renderHook(() => useAuthHeaders(), {
-        wrapper: ({ children }) => <ApiSigProvider signer={failing}>{children}</ApiSigProvider>,
+        wrapper: ({ children }) => (
+          <ApiSigProvider baseUrl="https://api.example.test" signer={failing}>
+            {children}
+          </ApiSigProvider>
+        ),
       });
       await real.settle();
       expect(result.current.status).toBe('error');
@@ -216,7 +238,7 @@ describe('useAuthHeaders', () => {
   it('shares one refresh cycle among consumers', async () => {
     const tracked = trackedSigner();
     render(
-      <ApiSigProvider signer={tracked.source}>
+      <ApiSigProvider baseUrl="https://api.example.test" signer={tracked.source}>
         <SignatureView id="a" />
         <SignatureView id="b" />
       </ApiSigProvider>,
@@ -234,7 +256,7 @@ describe('useAuthHeaders', () => {
       new Response('', { status: 401, headers: { date: serverAhead } });
     const handle: { fetch?: FetchLike } = {};
     render(
-      <ApiSigProvider signer={tracked.source} fetch={fakeFetch}>
+      <ApiSigProvider baseUrl="https://api.example.test" signer={tracked.source} fetch={fakeFetch}>
         <SignatureView id="sig" handle={handle} />
       </ApiSigProvider>,
     );
@@ -266,7 +288,11 @@ describe('a render-time effect that fetches', () => {
       return new Response('[]');
     };
     render(
-      <ApiSigProvider signer={() => createSigner(credentials)} fetch={fakeFetch}>
+      <ApiSigProvider
+        baseUrl="https://api.example.test"
+        signer={() => createSigner(credentials)}
+        fetch={fakeFetch}
+      >
         <Items />
       </ApiSigProvider>,
     );

@@ -66,7 +66,7 @@ describe('a remote signer endpoint that answers garbage, seen from React', () =>
         () => ({ auth: useAuthHeaders(), signedFetch: useSignedFetch() }),
         {
           wrapper: ({ children }) => (
-            <ApiSigProvider signer={signer} fetch={fetch}>
+            <ApiSigProvider signer={signer} baseUrl={API_URL} fetch={fetch}>
               {children}
             </ApiSigProvider>
           ),

@@ -42,7 +42,10 @@ function Page({ api }: { api: Api }) {
 it('imports and renders to a string without touching browser globals', async () => {
   const api: Api = await import('../src/index.js');
   const html = renderToString(
-    <api.ApiSigProvider signer={() => api.createSigner(credentials)}>
+    <api.ApiSigProvider
+      baseUrl="https://api.example.test"
+      signer={() => api.createSigner(credentials)}
+    >
       <Page api={api} />
     </api.ApiSigProvider>,
   );

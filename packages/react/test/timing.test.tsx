@@ -51,7 +51,7 @@ const newProbe = (): Probe => ({ renders: 0, snapshots: [] });
 async function mountHeadersConsumer(tracked = trackedSigner()) {
   const probe = newProbe();
   const { unmount } = render(
-    <ApiSigProvider signer={tracked.source}>
+    <ApiSigProvider baseUrl="https://api.example.test" signer={tracked.source}>
       <HeadersConsumer probe={probe} />
     </ApiSigProvider>,
   );
@@ -73,7 +73,11 @@ describe('render counts', () => {
     };
     const probe = newProbe();
     render(
-      <ApiSigProvider signer={() => createSigner(credentials)} fetch={fakeFetch}>
+      <ApiSigProvider
+        baseUrl="https://api.example.test"
+        signer={() => createSigner(credentials)}
+        fetch={fakeFetch}
+      >
         <FetchConsumer probe={probe} />
       </ApiSigProvider>,
     );
@@ -128,7 +132,7 @@ describe('StrictMode', () => {
     const probe = newProbe();
     const { unmount } = render(
       <StrictMode>
-        <ApiSigProvider signer={tracked.source}>
+        <ApiSigProvider baseUrl="https://api.example.test" signer={tracked.source}>
           <HeadersConsumer probe={probe} />
           <HeadersConsumer probe={probe} />
         </ApiSigProvider>
@@ -153,7 +157,7 @@ describe('StrictMode', () => {
     const probe = newProbe();
     const tree = (consumer: Probe | null) => (
       <StrictMode>
-        <ApiSigProvider signer={tracked.source}>
+        <ApiSigProvider baseUrl="https://api.example.test" signer={tracked.source}>
           {consumer && <HeadersConsumer probe={consumer} />}
         </ApiSigProvider>
       </StrictMode>

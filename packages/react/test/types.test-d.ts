@@ -18,9 +18,11 @@ type Props = ComponentProps<typeof ApiSigProvider>;
 
 describe('ApiSigProvider props', () => {
   it('takes a signer, or a function that makes one once; never options', () => {
-    expectTypeOf<{ signer: AsyncSigner }>().toExtend<Props>();
-    expectTypeOf<{ signer: RemoteSigner }>().toExtend<Props>();
-    expectTypeOf<{ signer: () => AsyncSigner }>().toExtend<Props>();
+    const baseUrl = 'https://api.example.com';
+    expectTypeOf<{ signer: AsyncSigner; baseUrl: string }>().toExtend<Props>();
+    expectTypeOf<{ signer: RemoteSigner; baseUrl: URL }>().toExtend<Props>();
+    expectTypeOf<{ signer: () => AsyncSigner; baseUrl: typeof baseUrl }>().toExtend<Props>();
+    expectTypeOf<{ signer: AsyncSigner }>().not.toExtend<Props>();
     expectTypeOf<{ options: { apiKey: string } }>().not.toExtend<Props>();
     expectTypeOf<{ children: null }>().not.toExtend<Props>();
   });

@@ -9,7 +9,9 @@ let api: FetchLike | undefined;
 
 export default {
   async fetch(_request: Request, env: Env): Promise<Response> {
-    api ??= createSignedFetch(createSigner({ apiKey: env.API_KEY, jwtKey: env.JWT_KEY }));
-    return api('https://api.example.com/v1/me');
+    api ??= createSignedFetch(createSigner({ apiKey: env.API_KEY, jwtKey: env.JWT_KEY }), {
+      baseUrl: 'https://api.example.com',
+    });
+    return api('/v1/me');
   },
 };

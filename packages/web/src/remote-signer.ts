@@ -16,6 +16,7 @@ import {
   estimateClockOffset,
   invalidOption,
   localExpiry,
+  MAX_REMOTE_ANSWER_BYTES,
   parseRemoteSigningAnswer,
   refreshAt,
   validateClock,
@@ -52,6 +53,11 @@ export interface RemoteSignerOptions {
   clock?: () => number;
   /** An endpoint that has not answered by then is a refusal (`remote_signer_refused`). Default 10000 ms. */
   timeoutMs?: number;
+  /**
+   * Whether the request carries cookies: `'same-origin'` (the default), `'include'` for a
+   * signing endpoint on another origin with a cookie session, `'omit'`.
+   */
+  credentials?: 'omit' | 'same-origin' | 'include';
 }
 
 /**
@@ -78,7 +84,8 @@ export interface RemoteSigner extends HeaderSource {
 }
 
 const DEFAULT_TIMEOUT_MS = 10_000;
-const OPTION_FIELDS = ['url', 'fetch', 'headers', 'clock', 'timeoutMs'];
+const OPTION_FIELDS = ['url', 'fetch', 'headers', 'clock', 'timeoutMs', 'credentials'];
+const CREDENTIALS = ['omit', 'same-origin', 'include'];
 
 function validateOptions(options: RemoteSignerOptions): RemoteSignerOptions {
   validateOptionsRecord('options', options, OPTION_FIELDS);
@@ -93,11 +100,50 @@ function validateOptions(options: RemoteSignerOptions): RemoteSignerOptions {
   if (!['undefined', 'object', 'function'].includes(headersShape)) {
     throw invalidOption('headers', 'must be a headers object or a function returning one');
   }
+  if (options.credentials !== undefined && !CREDENTIALS.includes(options.credentials)) {
+    throw invalidOption('credentials', `must be one of ${CREDENTIALS.join(', ')}`);
+  }
   return options;
 }
 
 function refused(message: string, status: number | undefined, cause?: unknown): ApiSigError {
   return new ApiSigError('remote_signer_refused', message, { field: 'url', status, cause });
+}
+
+/**
+ * The answer's text, read up to MAX_REMOTE_ANSWER_BYTES and no further: a huge answer is
+ * refused without holding it (`remote_signer_invalid_response`).
+ */
+async function readCapped(response: Response): Promise<string> {
+  const tooLarge = () =>
+    new ApiSigError('remote_signer_invalid_response', 'the remote signer answered too much', {
+      field: 'response',
+    });
+  if (Number(response.headers.get('content-length')) > MAX_REMOTE_ANSWER_BYTES) {
+    await response.body?.cancel().catch(() => undefined);
+    throw tooLarge();
+  }
+  const reader = response.body?.getReader();
+  if (reader === undefined) return '';
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_REMOTE_ANSWER_BYTES) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return new TextDecoder().decode(bytes);
 }
 
 interface Cached {
@@ -125,6 +171,7 @@ export function createRemoteSigner(options: RemoteSignerOptions): RemoteSigner {
   const url = String(target);
   const clock = validateClock('clock', options.clock);
   const timeoutMs = validateTimeout('timeoutMs', options.timeoutMs, DEFAULT_TIMEOUT_MS);
+  const credentials = options.credentials ?? 'same-origin';
   let cached: Cached | undefined;
   let inFlight: Promise<SignedHeaders> | undefined;
   // A clear() while a request is out must not let its (older) answer into the cache.
@@ -137,13 +184,15 @@ export function createRemoteSigner(options: RemoteSignerOptions): RemoteSigner {
     const abort = new AbortController();
     const timer = setTimeout(() => abort.abort(), timeoutMs);
     try {
-      const init = { method: 'POST', credentials: 'same-origin', headers, body: '{}' } as const;
+      // A redirect is refused: its target would get the caller's headers (a CSRF token), and
+      // its answer would be believed.
+      const init = { method: 'POST', credentials, headers, body: '{}', redirect: 'error' } as const;
       const response = await fetchImpl(url, { ...init, signal: abort.signal });
       if (!response.ok) {
         await response.body?.cancel().catch(() => undefined);
         throw refused(`the remote signer refused with status ${response.status}`, response.status);
       }
-      return { response, text: await response.text() };
+      return { response, text: await readCapped(response) };
     } catch (error) {
       if (error instanceof ApiSigError) throw error;
       throw abort.signal.aborted

@@ -380,7 +380,9 @@ describe('createRemoteSigner in createSignedFetch', () => {
       response.end(result.ok ? 'ok' : result.reason);
     });
     servers.push(api);
-    const signedFetch = createSignedFetch(createRemoteSigner({ url: endpoint.url, clock }));
+    const signedFetch = createSignedFetch(createRemoteSigner({ url: endpoint.url, clock }), {
+      baseUrl: api.url,
+    });
     const responses = await Promise.all([signedFetch(api.url), signedFetch(`${api.url}/again`)]);
     expect(await Promise.all(responses.map((response) => response.text()))).toEqual(['ok', 'ok']);
     expect(endpoint.seen).toHaveLength(1);
@@ -489,7 +491,7 @@ describe('a remote signer endpoint that answers garbage', () => {
     closers.push(endpoint.close);
     const api = await recordingApi(json({ ok: true }));
     const signer = createRemoteSigner({ url: endpoint.url });
-    const signedFetch = createSignedFetch(signer);
+    const signedFetch = createSignedFetch(signer, { baseUrl: api.url });
     const error = await signedFetch(`${api.url}/data`).then(
       () => undefined,
       (rejection: unknown) => rejection,

@@ -25,6 +25,7 @@ describe('createSignedFetch when the retry goes wrong', () => {
     const networkDown = new TypeError('fetch failed: network down');
     let calls = 0;
     const signedFetch = createSignedFetch(signer, {
+      baseUrl: api.url,
       fetch: (input, init) => (++calls === 1 ? fetch(input, init) : Promise.reject(networkDown)),
     });
     await expect(signedFetch(`${api.url}/data`)).rejects.toBe(networkDown);
@@ -60,7 +61,9 @@ describe('createSignedFetch when the retry goes wrong', () => {
       clock: () => remote.clock(),
       syncClock: () => true,
     };
-    await expect(createSignedFetch(source)(`${api.url}/data`)).rejects.toMatchObject({
+    await expect(
+      createSignedFetch(source, { baseUrl: api.url })(`${api.url}/data`),
+    ).rejects.toMatchObject({
       name: 'ApiSigError',
       code: 'remote_signer_refused',
       status: 503,
@@ -80,7 +83,9 @@ describe('createSignedFetch when the retry goes wrong', () => {
       code: 'invalid_option',
       field: 'clock',
     });
-    await expect(createSignedFetch(signer)(`${api.url}/data`)).rejects.toBeInstanceOf(ApiSigError);
+    await expect(
+      createSignedFetch(signer, { baseUrl: api.url })(`${api.url}/data`),
+    ).rejects.toBeInstanceOf(ApiSigError);
     expect(api.seen).toEqual([]);
   });
 });

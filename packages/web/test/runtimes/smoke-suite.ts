@@ -142,7 +142,7 @@ export async function runSmoke(sdk: SmokeSdk, input: SmokeInput): Promise<SmokeR
   });
 
   await check('signed fetch', async () => {
-    const fetch = sdk.createSignedFetch(sdk.createSigner(input.alice));
+    const fetch = sdk.createSignedFetch(sdk.createSigner(input.alice), { baseUrl: input.apiUrl });
     const response = await fetch(`${input.apiUrl}/v1/echo?id=smoke-${Math.random()}`, {
       method: 'POST',
       headers: { 'x-trace': 'smoke' },
@@ -157,7 +157,7 @@ export async function runSmoke(sdk: SmokeSdk, input: SmokeInput): Promise<SmokeR
 
   await check('signed fetch, server clock 120 s ahead', async () => {
     const signer = sdk.createSigner(input.alice);
-    const fetch = sdk.createSignedFetch(signer);
+    const fetch = sdk.createSignedFetch(signer, { baseUrl: input.apiUrl });
     const path = `${input.aheadPrefix}/v1/echo?id=smoke-${Math.random()}`;
     const response = await fetch(`${input.apiUrl}${path}`, { method: 'POST', body: 'again' });
     const echo = await response.json();

@@ -37,7 +37,7 @@ const modes: Array<[string, SignerOptions, Partial<EchoBody>]> = [
 describe('signed fetch against a real server', () => {
   for (const [mode, options, expected] of modes) {
     it(`${mode}: accepted`, async () => {
-      const fetch = createSignedFetch(createSigner(options));
+      const fetch = createSignedFetch(createSigner(options), { baseUrl: apiUrl });
       const response = await fetch(url());
       expect(response.status).toBe(200);
       expect(await response.json()).toMatchObject({ ok: true, attempts: 1, ...expected });
@@ -45,7 +45,7 @@ describe('signed fetch against a real server', () => {
   }
 
   it('keeps the caller headers and overrides any of ours the caller set', async () => {
-    const fetch = createSignedFetch(createSigner(alice));
+    const fetch = createSignedFetch(createSigner(alice), { baseUrl: apiUrl });
     const response = await fetch(url(), {
       method: 'POST',
       headers: { 'x-trace': 'trace-1', 'x-api-key': 'ak_forged', 'x-app-key': acme.appKey },
@@ -58,7 +58,9 @@ describe('signed fetch against a real server', () => {
   });
 
   it('a wrong JWT key: 401 with the reason, no retry, nothing echoed', async () => {
-    const fetch = createSignedFetch(createSigner({ ...alice, jwtKey: 'jk_wrong_secret' }));
+    const fetch = createSignedFetch(createSigner({ ...alice, jwtKey: 'jk_wrong_secret' }), {
+      baseUrl: apiUrl,
+    });
     const response = await fetch(url());
     expect(response.status).toBe(401);
     const text = await response.text();
@@ -67,7 +69,9 @@ describe('signed fetch against a real server', () => {
   });
 
   it('not a member of the organization: 403', async () => {
-    const fetch = createSignedFetch(createSigner({ apiKey: carol.apiKey, organization: acme }));
+    const fetch = createSignedFetch(createSigner({ apiKey: carol.apiKey, organization: acme }), {
+      baseUrl: apiUrl,
+    });
     const response = await fetch(url());
     expect(response.status).toBe(403);
     expect(await response.json()).toEqual({ error: 'not_a_member', header: 'x-app-key' });
@@ -77,7 +81,7 @@ describe('signed fetch against a real server', () => {
 describe('a server whose clock is 120 s ahead', () => {
   it('rejects the first try, reads Date, retries once with the body, and is accepted', async () => {
     const signer = createSigner(alice);
-    const fetch = createSignedFetch(signer);
+    const fetch = createSignedFetch(signer, { baseUrl: apiUrl });
     const response = await fetch(url(`${AHEAD_PREFIX}/v1/echo`), {
       method: 'POST',
       body: 'payload',
@@ -92,7 +96,7 @@ describe('a server whose clock is 120 s ahead', () => {
   });
 
   it('replays a Request body on the retry', async () => {
-    const fetch = createSignedFetch(createSigner(alice));
+    const fetch = createSignedFetch(createSigner(alice), { baseUrl: apiUrl });
     const request = new Request(url(`${AHEAD_PREFIX}/v1/echo`), { method: 'POST', body: 'req' });
     const response = await fetch(request);
     expect(await response.json()).toMatchObject({ attempts: 2, bodies: ['req', 'req'] });
@@ -100,7 +104,9 @@ describe('a server whose clock is 120 s ahead', () => {
 
   it('an API-key-only request carries no token to expire: accepted on the first try', async () => {
     const signer = createSigner({ apiKey: bob.apiKey });
-    const response = await createSignedFetch(signer)(url(`${AHEAD_PREFIX}/v1/echo`));
+    const response = await createSignedFetch(signer, { baseUrl: apiUrl })(
+      url(`${AHEAD_PREFIX}/v1/echo`),
+    );
     expect(await response.json()).toMatchObject({ attempts: 1 });
   });
 });

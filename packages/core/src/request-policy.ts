@@ -1,0 +1,91 @@
+/**
+ * Where signed headers may go, and what may be sent twice: the rules every way of sending a
+ * signed request follows (the signed fetch here; axios, got and undici in the runtime
+ * packages). Credentials go only to the origin the app named, never across a redirect to
+ * another one, and only a body known to be replayable is sent again.
+ */
+import { HEADERS } from './contract.js';
+import { ApiSigError } from './errors.js';
+import { invalidOption } from './validate.js';
+
+/** The four names a signer owns on a request: removed from what the caller set, then ours set. */
+export const AUTH_HEADER_NAMES: readonly string[] = /* @__PURE__ */ Object.values(HEADERS);
+
+/** Redirects followed in one request, as fetch does, before it is refused. */
+export const MAX_REDIRECTS = 20;
+
+/** The API's origin from a `baseUrl` option: an absolute http(s) URL, or invalid_option. */
+export function apiOrigin(baseUrl: unknown): URL {
+  let url: URL | undefined;
+  try {
+    url = new URL(baseUrl as string);
+  } catch {
+    url = undefined;
+  }
+  if (url === undefined || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
+    throw invalidOption('baseUrl', 'must be an absolute http(s) URL: the API the signer signs for');
+  }
+  return url;
+}
+
+/**
+ * The absolute URL of a request, resolved against the API's base URL. A request for any
+ * other origin is refused, before anything is sent: ApiSigError `origin_refused`.
+ */
+export function targetOf(input: string | URL, base: URL): URL {
+  const url = new URL(input, base);
+  if (url.origin !== base.origin) {
+    throw new ApiSigError(
+      'origin_refused',
+      `signed requests go only to ${base.origin}, not to ${url.origin}`,
+      { field: 'url' },
+    );
+  }
+  return url;
+}
+
+/** The next hop of a redirect, or null when the response is not one to follow. */
+export function redirectTarget(status: number, location: string | null, from: URL): URL | null {
+  if (location === null || ![301, 302, 303, 307, 308].includes(status)) return null;
+  return new URL(location, from);
+}
+
+/**
+ * Whether a redirect keeps the method and body (307, 308, and 301/302 after anything but
+ * POST) or turns the request into a GET without its body (303, and 301/302 after a POST),
+ * as fetch does.
+ */
+export function redirectKeepsBody(status: number, method: string): boolean {
+  const verb = method.toUpperCase();
+  if (status === 303) return verb === 'HEAD';
+  return !((status === 301 || status === 302) && verb === 'POST');
+}
+
+/** The headers that describe a body: dropped with it when a redirect turns into a GET. */
+export const BODY_HEADER_NAMES = [
+  'content-type',
+  'content-length',
+  'content-encoding',
+  'content-language',
+  'content-location',
+];
+
+const replayable = (body: unknown, name: string) =>
+  typeof globalThis[name as keyof typeof globalThis] === 'function' &&
+  body instanceof (globalThis[name as keyof typeof globalThis] as new () => unknown);
+
+/**
+ * True for a body that can be sent again as it is: a string, bytes (ArrayBuffer or a view),
+ * Blob, FormData or URLSearchParams of this realm. A stream or an async iterable is read by
+ * the first send; anything not recognised is not replayed either.
+ */
+export function isReplayableBody(body: unknown): boolean {
+  return (
+    body === undefined ||
+    body === null ||
+    typeof body === 'string' ||
+    body instanceof ArrayBuffer ||
+    ArrayBuffer.isView(body) ||
+    ['Blob', 'FormData', 'URLSearchParams'].some((name) => replayable(body, name))
+  );
+}
