@@ -12,8 +12,8 @@ import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumLaunchOptions } from '../../../vitest.shared.ts';
 import { type RunningApi, startApi } from '../server/listen.ts';
-import { demoRoles } from '../server/roles.ts';
 import { seed } from '../server/seed.ts';
+import { demoRoles } from '../shared/roles.ts';
 import { serveStatic } from './static-server.ts';
 
 const appDir = fileURLToPath(new URL('..', import.meta.url));

@@ -7,8 +7,8 @@
 import { createSignedFetch, createSigner, type FetchLike, type SyncSigner } from '@apisig/node';
 import { createRemoteSigner, type RemoteSigner } from '@apisig/web';
 import { type RunningApi, startApi } from '../server/listen.ts';
-import { demoRoles } from '../server/roles.ts';
 import { seed } from '../server/seed.ts';
+import { demoRoles } from '../shared/roles.ts';
 
 interface Case {
   label: string;

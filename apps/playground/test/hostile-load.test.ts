@@ -8,8 +8,8 @@ import { createRequire } from 'node:module';
 import { createSigner } from '@apisig/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningApi, startApi } from '../server/listen.ts';
-import { demoRoles } from '../server/roles.ts';
 import { seed } from '../server/seed.ts';
+import { demoRoles } from '../shared/roles.ts';
 
 /** The part of autocannon's API used here (it ships no types). */
 interface LoadRequest {

@@ -4,8 +4,8 @@ import { generateSignature, Session } from 'hyper-sdk-js';
 import { sendRequest } from 'hyper-sdk-js/shared/api-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningApi, startApi } from '../server/listen.ts';
-import { demoRoles } from '../server/roles.ts';
 import { browserCredentials, seed } from '../server/seed.ts';
+import { demoRoles } from '../shared/roles.ts';
 
 const SPA_ORIGIN = 'http://127.0.0.1:5173';
 const { apiKeyUser, jwtUser, member, remoteUser, organization } = demoRoles(seed);

@@ -52,4 +52,14 @@ describe('nextClockOffset', () => {
     expect(nextClockOffset(120, observe(T0 + 122_000))).toBe(120);
     expect(nextClockOffset(120, observe(T0))).toBe(0.5);
   });
+
+  it('ignores a Date beyond the bound: a year ahead moves nothing (a day is the default)', () => {
+    const yearAhead = T0 + 365 * 86_400_000;
+    expect(nextClockOffset(0, observe(yearAhead))).toBe(0);
+    expect(nextClockOffset(0, observe(T0 - 2 * 86_400_000))).toBe(0);
+    // The controls: within a day it moves; a wider bound takes the year.
+    expect(nextClockOffset(0, observe(T0 + 86_000_000))).toBe(86_000.5);
+    expect(nextClockOffset(0, observe(yearAhead), 400 * 86_400)).toBe(365 * 86_400 + 0.5);
+    expect(nextClockOffset(0, observe(T0 + 120_000), 60)).toBe(0);
+  });
 });

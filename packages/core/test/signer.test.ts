@@ -253,6 +253,21 @@ describe('organizations serving many users', () => {
     );
   });
 
+  it('forUser refuses a present-but-undefined jwtKey, as createSigner does', () => {
+    const org = createSyncSigner(syncBackend().backend, {
+      apiKey: 'ak_owner',
+      organization: { appKey: 'app_1', appSecret: APP_SECRET },
+    });
+    const unset = process.env.APISIG_UNSET_FOR_TEST; // jwtKey: process.env.X, X unset
+    const refusal = expect.objectContaining({ code: 'invalid_credentials', field: 'jwtKey' });
+    expect(() => org.forUser({ apiKey: 'ak_1', jwtKey: unset })).toThrow(refusal);
+    expect(() =>
+      createSyncSigner(syncBackend().backend, { apiKey: 'ak_1', jwtKey: unset }),
+    ).toThrow(refusal);
+    // The control: leaving the field out means "no JWT key".
+    expect(org.forUser({ apiKey: 'ak_1' }).mode).toBe('organization');
+  });
+
   it('derived signers share the clock offset', () => {
     const org = createSyncSigner(syncBackend().backend, {
       apiKey: 'ak_owner',
@@ -308,5 +323,46 @@ describe('a signer never shows its secrets', () => {
       expect(error).toMatchObject({ code: 'signing_failed' });
       expect(inspect(error, { depth: 10 })).not.toContain(JWT_KEY);
     }
+  });
+});
+
+describe('a bounded clock offset', () => {
+  const skewed = (offsetMs: number) => ({
+    date: new Date(T0 + offsetMs).toUTCString(),
+    sentAt: T0,
+    receivedAt: T0,
+  });
+
+  it('a response dated a year ahead moves nothing: tokens keep their real exp', () => {
+    const signer = createSyncSigner(syncBackend().backend, {
+      apiKey: 'ak_1',
+      jwtKey: JWT_KEY,
+      clock: () => T0,
+    });
+    expect(signer.syncClock(skewed(365 * 86_400_000))).toBe(false);
+    expect(signer.clockOffset).toBe(0);
+    expect(claimsOf(signer.headers()['x-signature'])?.exp).toBe(T0 / 1000 + 15);
+    // The control: two minutes off is taken.
+    expect(signer.syncClock(skewed(120_000))).toBe(true);
+    expect(signer.clockOffset).toBeCloseTo(120.5, 1);
+  });
+
+  it('maxClockOffset sets the bound, for syncClock, setClockOffset and clockOffset alike', () => {
+    const options = { apiKey: 'ak_1', jwtKey: JWT_KEY, clock: () => T0, maxClockOffset: 60 };
+    const signer = createSyncSigner(syncBackend().backend, options);
+    expect(signer.syncClock(skewed(120_000))).toBe(false);
+    expect(() => signer.setClockOffset(61)).toThrow(
+      expect.objectContaining({ code: 'invalid_option', field: 'clockOffset' }),
+    );
+    expect(() => createSyncSigner(syncBackend().backend, { ...options, clockOffset: -61 })).toThrow(
+      expect.objectContaining({ field: 'clockOffset' }),
+    );
+    for (const bad of [-1, Number.NaN, 'a day']) {
+      expect(() =>
+        createSyncSigner(syncBackend().backend, { ...options, maxClockOffset: bad as number }),
+      ).toThrow(expect.objectContaining({ field: 'maxClockOffset' }));
+    }
+    signer.setClockOffset(59);
+    expect(signer.clockOffset).toBe(59);
   });
 });

@@ -8,7 +8,7 @@ import { type LoopbackServer, listenOnLoopback } from '@apisig/test-support';
 import { alice } from '@apisig/test-support/cast';
 import { faultBaseOptions, fullRequest, lookupFaults } from '@apisig/test-support/suites';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   type ApiSigIdentity,
   apisig,
@@ -265,5 +265,34 @@ describe('the middleware fails closed on a lookup fault', () => {
       expect(response.status).toBe(200);
       expect(seen.route).toBe(1);
     }
+  });
+});
+
+describe('when something earlier already sent the response headers', () => {
+  it('a refusal cannot be answered: the guard resolves false and the connection is cut', async () => {
+    const outcomes: unknown[] = [];
+    const guard = apisig(directory());
+    server = await listenOnLoopback(async (request, response) => {
+      response.writeHead(200, { 'content-type': 'text/plain' });
+      response.write('someone else started this answer');
+      outcomes.push(await guard(request, response).catch((error: unknown) => error));
+    });
+    const response = await fetch(`${server.url}/data`, { headers: { 'x-api-key': 'ak_nobody' } });
+    expect(response.status).toBe(200); // the status line was gone before the guard ran
+    await expect(response.text()).rejects.toThrow(); // but the body never completes as a pass
+    await vi.waitFor(() => expect(outcomes).toEqual([false]));
+  });
+
+  it('the control: a verified request still resolves true and calls next', async () => {
+    const outcomes: unknown[] = [];
+    const guard = apisig(directory());
+    server = await listenOnLoopback(async (request, response) => {
+      response.writeHead(200);
+      outcomes.push(await guard(request, response));
+      response.end('done');
+    });
+    const response = await fetch(`${server.url}/data`, { headers: signedHeaders() });
+    expect(await response.text()).toBe('done');
+    expect(outcomes).toEqual([true]);
   });
 });

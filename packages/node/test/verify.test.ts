@@ -3,8 +3,13 @@
  * contract's reason, and a lookup that throws or never settles is a typed error, never a
  * verdict. (The vectors and the hostile-token corpus have files of their own.)
  */
-import { describeLookupFaults, describeOrganizationPaths } from '@apisig/test-support/suites';
+import {
+  describeLookupFaults,
+  describeLookupRecords,
+  describeOrganizationPaths,
+} from '@apisig/test-support/suites';
 import { verifyHeaders } from '../src/index.js';
 
 describeOrganizationPaths({ verifyHeaders });
 describeLookupFaults({ verifyHeaders });
+describeLookupRecords({ verifyHeaders });

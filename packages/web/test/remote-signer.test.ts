@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type LoopbackServer, listenOnLoopback } from '@apisig/test-support';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   ApiSigError,
   createRemoteSigner,
@@ -500,5 +500,200 @@ describe('a remote signer endpoint that answers garbage', () => {
     expect(error).toMatchObject({ code });
     await expect(signer.headers()).rejects.toMatchObject({ code });
     expect(api.seen).toEqual([]);
+  });
+});
+
+describe('createRemoteSigner: redirects are refused', () => {
+  it('a signing endpoint redirecting to another origin: refused; that origin gets nothing', async () => {
+    const { local, clock } = localClock();
+    const elsewhere = await signingEndpoint(local); // would answer valid headers for someone
+    const endpoint = await signingEndpoint(local);
+    endpoint.state.answer = (response) => {
+      response.writeHead(307, { location: elsewhere.url });
+      response.end();
+    };
+    const signer = createRemoteSigner({
+      url: endpoint.url,
+      clock,
+      headers: { 'x-csrf-token': 'csrf-secret' },
+    });
+    expect(await refusal(signer.headers())).toMatchObject({ code: 'remote_signer_refused' });
+    expect(elsewhere.seen).toEqual([]);
+    // The control: the same signer against an endpoint that answers itself.
+    const direct = createRemoteSigner({ url: elsewhere.url, clock });
+    expect((await direct.headers())['x-api-key']).toBe(credentials.apiKey);
+  });
+});
+
+describe('createRemoteSigner: an answer is read up to 8 KiB', () => {
+  it('a 50 MB answer is refused after the first few kB: the endpoint cannot push it all', async () => {
+    const { local, clock } = localClock();
+    const endpoint = await signingEndpoint(local);
+    const written = { bytes: 0, ended: false };
+    endpoint.state.answer = async (response) => {
+      response.setHeader('content-type', 'application/json');
+      const chunk = Buffer.alloc(64 * 1024, 0x20);
+      response.write('{"headers":{"x-api-key":"ak"},"pad":"');
+      // Write with backpressure, as a real server would, until the client stops reading.
+      while (written.bytes < 50 * 1024 * 1024 && !response.destroyed) {
+        written.bytes += chunk.length;
+        if (!response.write(chunk)) {
+          await new Promise((resolve) => {
+            response.once('drain', resolve);
+            response.once('close', resolve);
+          });
+        }
+      }
+      written.ended = true;
+      response.end('"}');
+    };
+    const signer = createRemoteSigner({ url: endpoint.url, clock });
+    expect(await refusal(signer.headers())).toMatchObject({
+      code: 'remote_signer_invalid_response',
+    });
+    await vi.waitFor(() => expect(written.ended).toBe(true));
+    expect(written.bytes).toBeLessThan(8 * 1024 * 1024); // socket buffers, not 50 MB
+  });
+
+  it('a declared Content-Length over the cap is refused before any of the body is read', async () => {
+    const { local, clock } = localClock();
+    const endpoint = await signingEndpoint(local);
+    endpoint.state.answer = (response) => {
+      response.writeHead(200, { 'content-type': 'application/json', 'content-length': 10_000_000 });
+      response.write('{');
+    };
+    const signer = createRemoteSigner({ url: endpoint.url, clock, timeoutMs: 2000 });
+    expect(await refusal(signer.headers())).toMatchObject({
+      code: 'remote_signer_invalid_response',
+    });
+  });
+
+  it('the control: a genuine answer, padded to 7 kB, is read whole', async () => {
+    const { local, clock } = localClock();
+    const endpoint = await signingEndpoint(local);
+    endpoint.state.answer = async (response) => {
+      const signed = await createSigner({ ...credentials, clock: () => local.now }).sign();
+      response.setHeader('content-type', 'application/json');
+      response.end(JSON.stringify(signed).padEnd(7 * 1024, ' '));
+    };
+    const signer = createRemoteSigner({ url: endpoint.url, clock });
+    expect((await signer.headers())['x-api-key']).toBe(credentials.apiKey);
+  });
+});
+
+describe('createRemoteSigner: headers that have expired already', () => {
+  it('are refused, by expiresAt or expiresIn; concurrent callers share one request', async () => {
+    const { local, clock } = localClock();
+    const endpoint = await signingEndpoint(local);
+    const stale = { expiresAt: START - 1000 } as { expiresAt: number; expiresIn?: number };
+    endpoint.state.answer = async (response) => {
+      const signed = await createSigner({ ...credentials, clock: () => local.now - 60_000 }).sign();
+      response.setHeader('content-type', 'application/json');
+      response.end(JSON.stringify({ ...signed, ...stale }));
+    };
+    const signer = createRemoteSigner({ url: endpoint.url, clock });
+    const calls = await Promise.allSettled(Array.from({ length: 50 }, () => signer.headers()));
+    expect(calls.every((call) => call.status === 'rejected')).toBe(true);
+    expect(endpoint.seen).toHaveLength(1);
+    expect(await refusal(signer.headers())).toMatchObject({
+      code: 'remote_signer_invalid_response',
+    });
+    stale.expiresAt = START + 60_000;
+    stale.expiresIn = 0;
+    expect(await refusal(signer.headers())).toMatchObject({
+      code: 'remote_signer_invalid_response',
+    });
+  });
+
+  it('the control: headers valid for 15 s more are taken and cached', async () => {
+    const { local, clock } = localClock();
+    const endpoint = await signingEndpoint(local, 0, 15);
+    const signer = createRemoteSigner({ url: endpoint.url, clock });
+    await Promise.all(Array.from({ length: 50 }, () => signer.headers()));
+    await signer.headers();
+    expect(endpoint.seen).toHaveLength(1);
+  });
+});
+
+describe('createRemoteSigner: a slow local clock and no readable Date', () => {
+  /** An endpoint and an API sharing the server's clock; the browser's clock is 10 min slow. */
+  async function setup(answerExpiresIn: boolean) {
+    const server = { now: START };
+    const local = { now: START - 600_000 };
+    const endpoint = await signingEndpoint(server, 0, 15);
+    endpoint.state.answer = async (response) => {
+      const signed = await createSigner({
+        ...credentials,
+        clock: () => server.now,
+        ttl: { signature: 15 },
+      }).sign();
+      response.removeHeader('date'); // a proxy stripped it, or CORS does not expose it
+      response.setHeader('content-type', 'application/json');
+      const body = answerExpiresIn ? { ...signed, expiresIn: 15_000 } : signed;
+      response.end(JSON.stringify(body));
+    };
+    const statuses: number[] = [];
+    const api = await listenOnLoopback(async (request, response) => {
+      const result = await verifyRequest(
+        new Request('http://127.0.0.1/', { headers: request.headers as Record<string, string> }),
+        { users: () => ({ jwtKey: credentials.jwtKey }), clock: () => server.now },
+      );
+      statuses.push(result.ok ? 200 : 401);
+      response.statusCode = result.ok ? 200 : 401;
+      response.end(
+        result.ok ? 'ok' : JSON.stringify({ error: result.reason, header: result.header }),
+      );
+    });
+    servers.push(api);
+    const signer = createRemoteSigner({ url: endpoint.url, clock: () => local.now });
+    const signedFetch = createSignedFetch(signer, { baseUrl: api.url });
+    const advance = (ms: number) => {
+      server.now += ms;
+      local.now += ms;
+    };
+    return { endpoint, statuses, signedFetch, advance, api };
+  }
+
+  it('an expired refusal from the API drops the cached headers and retries once', async () => {
+    const { endpoint, statuses, signedFetch, advance, api } = await setup(false);
+    expect((await signedFetch(`${api.url}/a`)).status).toBe(200);
+    advance(30_000); // the token is expired at the API; locally it looks valid for minutes
+    expect((await signedFetch(`${api.url}/b`)).status).toBe(200);
+    expect(statuses).toEqual([200, 401, 200]);
+    expect(endpoint.seen).toHaveLength(2);
+  });
+
+  it('an endpoint that answers expiresIn is timed without any clock: no refusal at all', async () => {
+    const { endpoint, statuses, signedFetch, advance, api } = await setup(true);
+    expect((await signedFetch(`${api.url}/a`)).status).toBe(200);
+    advance(11_000); // under a third of 15 s left: asked again before the API would refuse
+    expect((await signedFetch(`${api.url}/b`)).status).toBe(200);
+    expect(statuses).toEqual([200, 200]);
+    expect(endpoint.seen).toHaveLength(2);
+  });
+});
+
+describe('createRemoteSigner: credentials', () => {
+  it("defaults to 'same-origin'; 'include' and 'omit' are passed on; anything else refused", async () => {
+    const { local, clock } = localClock();
+    const endpoint = await signingEndpoint(local);
+    for (const credentials of [undefined, 'include', 'omit'] as const) {
+      const inits: RequestInit[] = [];
+      const signer = createRemoteSigner({
+        url: endpoint.url,
+        clock,
+        ...(credentials ? { credentials } : {}),
+        fetch: (input, init) => {
+          inits.push(init);
+          return fetch(input, init);
+        },
+      });
+      await signer.headers();
+      expect(inits[0]?.credentials).toBe(credentials ?? 'same-origin');
+      expect(inits[0]?.redirect).toBe('error');
+    }
+    expect(() => createRemoteSigner({ url: endpoint.url, credentials: 'always' as never })).toThrow(
+      expect.objectContaining({ code: 'invalid_option', field: 'credentials' }),
+    );
   });
 });

@@ -8,12 +8,12 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type LoopbackServer, rejectionVectors, signatureVectors } from '@apisig/test-support';
+import { rejectionVectors, signatureVectors } from '@apisig/test-support';
 import { build } from 'esbuild';
 import { Miniflare } from 'miniflare';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { plannedChecks, type SmokeInput, type SmokeResult } from './runtimes/smoke-suite.js';
-import { startApiServer } from './support/api-server.js';
+import { startApiServer, type TestServers } from './support/api-server.js';
 import { AHEAD_PREFIX, alice } from './support/credentials.js';
 import { assertFreshBuild, packageDir } from './support/dist.js';
 import { hostileTokens } from './support/forged-tokens.js';
@@ -27,7 +27,7 @@ const builtEntries = [
   `file://${join(packageDir, '..', 'core', 'dist', 'index.js')}`,
 ];
 
-let server: LoopbackServer;
+let server: TestServers;
 let input: SmokeInput;
 let scratch: string;
 
@@ -42,6 +42,7 @@ beforeAll(async () => {
       ...hostileTokens(),
     ],
     apiUrl: server.url,
+    trapUrl: server.trapUrl,
     alice,
     aheadPrefix: AHEAD_PREFIX,
   };

@@ -3,10 +3,15 @@
  * reason and failureResponse's answer, and a lookup that throws or never settles is a typed
  * error, never a verdict (through verifyRequest, as a fetch-style server calls it).
  */
-import { describeLookupFaults, describeOrganizationPaths } from '@apisig/test-support/suites';
+import {
+  describeLookupFaults,
+  describeLookupRecords,
+  describeOrganizationPaths,
+} from '@apisig/test-support/suites';
 import { failureResponse, verifyHeaders, verifyRequest } from '../src/verify.js';
 
 describeOrganizationPaths({ verifyHeaders, failureResponse });
+describeLookupRecords({ verifyHeaders });
 
 describeLookupFaults({
   verifyHeaders: (headers, options) => {

@@ -6,7 +6,7 @@ import { encode, HS256, mac, noneCasings, rsaPublicPem, forgeToken as token } fr
 import type { CorpusContext, Row } from './context.js';
 
 export function algorithms(c: CorpusContext): Row[] {
-  const { key, secret, exp, claims, goodPayload } = c;
+  const { secret, claims, goodPayload, exp } = c;
   return [
     ...noneCasings().map((alg): [string, string, string, string] => [
       `alg "${alg}", empty signature`,

@@ -6,7 +6,7 @@ import { HS256, forgeToken as token } from '../forge.js';
 import type { CorpusContext, Row } from './context.js';
 
 export function claims(c: CorpusContext): Row[] {
-  const { header, key, secret, otherKey, now, exp, leeway, maxTtl } = c;
+  const { key, secret, now, exp, leeway, maxTtl, otherKey } = c;
   return [
     ['exp missing', 'contract: token check 4', token(HS256, { key }, secret), 'missing_exp'],
     [

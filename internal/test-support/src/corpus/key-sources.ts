@@ -6,7 +6,7 @@ import { encode, HS256, forgeToken as token } from '../forge.js';
 import type { CorpusContext, Row } from './context.js';
 
 export function keySources(c: CorpusContext): Row[] {
-  const { key, otherSecret, otherKey, claims, trapUrl } = c;
+  const { claims, otherKey, otherSecret, trapUrl } = c;
   return [
     [
       'kid path traversal to /dev/null, empty-key HMAC',

@@ -6,7 +6,7 @@ import { HS256, mac, nonCanonicalLastChar, forgeToken as token } from '../forge.
 import type { CorpusContext, Row } from './context.js';
 
 export function signatures(c: CorpusContext): Row[] {
-  const { header, key, secret, otherSecret, claims, goodHeader, goodSignature, unsigned } = c;
+  const { secret, goodHeader, goodSignature, unsigned, claims, otherSecret } = c;
   return [
     ['empty signature', 'CVE-2022-21449 (psychic signatures)', `${unsigned}.`, 'bad_signature'],
     [

@@ -2,7 +2,7 @@
  * Size: a token over 8192 characters is refused before any decoding or HMAC work (contract token check 1; RFC 8725 §3.12 denial of service), one of exactly 8192 is not.
  */
 
-import { forgeToken as token, tokenOfLength } from '../forge.js';
+import { tokenOfLength } from '../forge.js';
 import type { CorpusContext, Row } from './context.js';
 
 export function size(c: CorpusContext): Row[] {

@@ -13,7 +13,6 @@ import type { CorpusContext, Row } from './context.js';
 
 export function structure(c: CorpusContext): Row[] {
   const {
-    header,
     key,
     secret,
     blank,

@@ -8,5 +8,6 @@ export * from './concurrent-signing.js';
 export * from './credential-properties.js';
 export * from './lifetime-vectors.js';
 export * from './lookup-faults.js';
+export * from './lookup-records.js';
 export * from './organization-paths.js';
 export * from './token-corpus.js';

@@ -14,6 +14,8 @@ export interface SmokeInput {
   hostileTokens: RejectionVector[];
   /** The test API server on 127.0.0.1 (see test/support/api-server.ts). */
   apiUrl: string;
+  /** Another origin the API redirects to; `GET /log` lists what reached it. */
+  trapUrl: string;
   alice: { apiKey: string; jwtKey: string };
   aheadPrefix: string;
 }
@@ -40,6 +42,9 @@ export function plannedChecks(input: SmokeInput): string[] {
     'verifyRequest + failureResponse',
     'signed fetch',
     'signed fetch, server clock 120 s ahead',
+    'signed fetch refuses another origin',
+    'signed fetch follows a redirect within the API',
+    'signed fetch sends no headers across a redirect to another origin',
   ];
 }
 
@@ -165,6 +170,43 @@ export async function runSmoke(sdk: SmokeSdk, input: SmokeInput): Promise<SmokeR
     return expectEqual(
       [response.status, echo.attempts, echo.bodies, offsetRight],
       [200, 2, ['again', 'again'], true],
+    );
+  });
+
+  const trapLog = async (): Promise<Array<{ path: string; auth: string[] }>> =>
+    (await fetch(`${input.trapUrl}/log`)).json();
+
+  await check('signed fetch refuses another origin', async () => {
+    const before = (await trapLog()).length;
+    const fetch = sdk.createSignedFetch(sdk.createSigner(input.alice), { baseUrl: input.apiUrl });
+    const error = await fetch(`${input.trapUrl}/steal`).then(
+      () => null,
+      (caught: { code?: string }) => caught.code,
+    );
+    return expectEqual([error, (await trapLog()).length - before], ['origin_refused', 0]);
+  });
+
+  await check('signed fetch follows a redirect within the API', async () => {
+    const fetch = sdk.createSignedFetch(sdk.createSigner(input.alice), { baseUrl: input.apiUrl });
+    const response = await fetch(`/redirect-home?id=smoke-${Math.random()}`, {
+      method: 'POST',
+      body: 'kept',
+    });
+    const echo = await response.json();
+    return expectEqual(
+      [response.status, echo.apiKey, echo.bodies],
+      [200, input.alice.apiKey, ['kept']],
+    );
+  });
+
+  await check('signed fetch sends no headers across a redirect to another origin', async () => {
+    const before = (await trapLog()).length;
+    const fetch = sdk.createSignedFetch(sdk.createSigner(input.alice), { baseUrl: input.apiUrl });
+    const response = await fetch('/redirect-away', { headers: { authorization: 'Bearer s' } });
+    const reached = (await trapLog()).slice(before);
+    return expectEqual(
+      [await response.text(), reached],
+      ['elsewhere', [{ path: '/landing', auth: [] }]],
     );
   });
 

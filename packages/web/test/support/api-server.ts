@@ -5,8 +5,10 @@
  * Under AHEAD_PREFIX its clock (and Date header) runs AHEAD_MS ahead.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { remoteSigningAnswer } from '@apisig/core/adapter';
 import { type LoopbackServer, listenOnLoopback } from '@apisig/test-support';
 import { acmeMembers } from '@apisig/test-support/cast';
+import { createSigner } from '../../src/index.js';
 import { failureResponse, verifyRequest } from '../../src/verify.js';
 import { AHEAD_MS, AHEAD_PREFIX, acme, alice, bob, carol, type EchoBody } from './credentials.js';
 
@@ -52,8 +54,45 @@ async function send(res: ServerResponse, response: Response, date: string | unde
   res.end(await response.text());
 }
 
-export function startApiServer(): Promise<LoopbackServer> {
+/** The API server, and another origin it can redirect to, which logs what reaches it. */
+export interface TestServers extends LoopbackServer {
+  /** Another origin (another port): `GET /log` lists what reached it, auth headers by name. */
+  trapUrl: string;
+}
+
+/** Our four header names and authorization: none may reach another origin. */
+const AUTH_NAMES = ['x-api-key', 'x-signature', 'x-app-key', 'x-app-signature', 'authorization'];
+
+async function startTrap(): Promise<LoopbackServer> {
+  const log: Array<{ path: string; auth: string[] }> = [];
+  return listenOnLoopback((req, res) => {
+    const path = req.url ?? '/';
+    if (path === '/log') {
+      res.writeHead(200, { ...CORS, 'content-type': 'application/json' });
+      res.end(JSON.stringify(log));
+      return;
+    }
+    log.push({ path, auth: AUTH_NAMES.filter((name) => req.headers[name] !== undefined) });
+    res.writeHead(200, { ...CORS, 'content-type': 'text/plain' });
+    res.end('elsewhere');
+  });
+}
+
+export async function startApiServer(): Promise<TestServers> {
+  const trap = await startTrap();
+  const api = await startApi(trap.url);
+  return {
+    ...api,
+    trapUrl: trap.url,
+    close: async () => {
+      await Promise.all([api.close(), trap.close()]);
+    },
+  };
+}
+
+function startApi(trapUrl: string): Promise<LoopbackServer> {
   const attempts = new Map<string, string[]>();
+  const remoteSigner = createSigner(alice);
 
   return listenOnLoopback(async (req, res) => {
     if (req.method === 'OPTIONS') {
@@ -63,6 +102,42 @@ export function startApiServer(): Promise<LoopbackServer> {
         'access-control-allow-headers': req.headers['access-control-request-headers'] ?? '',
         'access-control-max-age': '600',
       });
+      res.end();
+      return;
+    }
+    // A signing endpoint for the remote signer, one that redirects away, one that answers 50 MB.
+    if (req.url === '/sign' || req.url === '/sign-away' || req.url === '/sign-huge') {
+      await readBody(req);
+      if (req.url === '/sign-away') {
+        res.writeHead(307, { ...CORS, location: `${trapUrl}/sign` });
+        res.end();
+        return;
+      }
+      res.writeHead(200, { ...CORS, 'content-type': 'application/json' });
+      if (req.url === '/sign-huge') {
+        const chunk = Buffer.alloc(64 * 1024, 0x20);
+        res.write('{"headers":{"x-api-key":"ak"},"pad":"');
+        for (let sent = 0; sent < 50 * 1024 * 1024 && !res.destroyed; sent += chunk.length) {
+          if (!res.write(chunk))
+            await new Promise((resolve) => res.once('drain', resolve).once('close', resolve));
+        }
+        res.end('"}');
+        return;
+      }
+      res.end(JSON.stringify(remoteSigningAnswer(await remoteSigner.sign(), Date.now())));
+      return;
+    }
+    // Redirects: within the API (followed, signed again), and to another origin.
+    if (req.url?.startsWith('/redirect-home')) {
+      res.writeHead(307, {
+        ...CORS,
+        location: `/v1/echo${req.url.slice('/redirect-home'.length)}`,
+      });
+      res.end();
+      return;
+    }
+    if (req.url?.startsWith('/redirect-away')) {
+      res.writeHead(302, { ...CORS, location: `${trapUrl}/landing` });
       res.end();
       return;
     }

@@ -14,5 +14,7 @@ declare module 'vitest' {
     rejectionVectors: RejectionVector[];
     hostileTokens: HostileToken[];
     apiUrl: string;
+    /** Another origin the API redirects to (`/redirect-away`); `GET /log` says what reached it. */
+    trapUrl: string;
   }
 }

@@ -14,5 +14,6 @@ export default async function setup(project: TestProject) {
   project.provide('rejectionVectors', rejectionVectors);
   project.provide('hostileTokens', hostileTokens());
   project.provide('apiUrl', server.url);
+  project.provide('trapUrl', server.trapUrl);
   return () => server.close();
 }

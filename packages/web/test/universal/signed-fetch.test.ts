@@ -110,3 +110,50 @@ describe('a server whose clock is 120 s ahead', () => {
     expect(await response.json()).toMatchObject({ attempts: 1 });
   });
 });
+
+describe('where signed headers go (in Node and in Chromium)', () => {
+  const trapUrl = inject('trapUrl');
+  const inBrowser = typeof document !== 'undefined';
+  const trapLog = async (): Promise<Array<{ path: string; auth: string[] }>> =>
+    (await fetch(`${trapUrl}/log`)).json();
+
+  it('a request for another origin is refused before anything is sent', async () => {
+    const before = (await trapLog()).length;
+    const fetch = createSignedFetch(createSigner(alice), { baseUrl: apiUrl });
+    await expect(fetch(`${trapUrl}/steal`)).rejects.toMatchObject({ code: 'origin_refused' });
+    expect(await trapLog()).toHaveLength(before);
+  });
+
+  it('a redirect within the API is followed and signed again (the control)', async () => {
+    const fetch = createSignedFetch(createSigner(alice), { baseUrl: apiUrl });
+    const attempt = fetch(`/redirect-home?id=${Date.now()}-${nextId++}`, {
+      method: 'POST',
+      body: 'kept',
+    });
+    if (inBrowser) {
+      // A browser hides a manual redirect's target: apisig cannot tell it stays home.
+      await expect(attempt).rejects.toMatchObject({ code: 'redirect_refused' });
+      return;
+    }
+    const response = await attempt;
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ apiKey: alice.apiKey, bodies: ['kept'] });
+  });
+
+  it('a redirect to another origin never carries our headers there', async () => {
+    const before = (await trapLog()).length;
+    const fetch = createSignedFetch(createSigner(alice), { baseUrl: apiUrl });
+    const outcome = await fetch('/redirect-away', { headers: { authorization: 'Bearer s' } }).then(
+      (response) => response.text(),
+      (error: unknown) => error,
+    );
+    const reached = (await trapLog()).slice(before);
+    if (inBrowser) {
+      expect(outcome).toMatchObject({ code: 'redirect_refused' });
+      expect(reached).toEqual([]);
+    } else {
+      expect(outcome).toBe('elsewhere');
+      expect(reached).toEqual([{ path: '/landing', auth: [] }]);
+    }
+  });
+});

@@ -2,7 +2,7 @@
  * The demo's cast, picked from a seed by role (not by name), shared by the SPA and the node
  * demo. Pure: it imports no seed, so the SPA bundles only the browser-safe one it is given.
  */
-import type { Seed, SeedOrganization, SeedUser } from './seed.ts';
+import type { Seed, SeedOrganization, SeedUser } from '../server/seed.ts';
 
 export interface DemoRoles {
   /** A user with an API key only, in no organization. */
