@@ -4,7 +4,7 @@
  */
 
 /** Headers are replaced when less than this share of their lifetime is left... */
-export const REFRESH_SHARE = 1 / 3;
+export const REFRESH_SHARE = 0.3333333333333333; // 1/3, written out: an expression survives tree-shaking
 /** ...or less than this many ms, whichever comes first: a short-lived token is not cut fine. */
 export const REFRESH_MARGIN_MS = 2000;
 

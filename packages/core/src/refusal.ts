@@ -2,13 +2,8 @@
  * A refusal from an apisig-style server, read on the client: the 401/403 JSON body
  * `{ "error": reason, "header": name }` that every apisig server integration answers.
  */
-import {
-  FAILURE_REASONS,
-  type FailureReason,
-  HEADERS,
-  type HeaderName,
-  statusFor,
-} from './contract.js';
+import { FAILURE_REASONS, type FailureReason, type HeaderName, statusFor } from './contract.js';
+import { AUTH_HEADER_NAMES } from './request-policy.js';
 
 /**
  * Why a server refused a request: what `parseRefusal` gives a client to switch on.
@@ -26,15 +21,13 @@ export interface Refusal {
   status: 401 | 403;
 }
 
-const HEADER_NAMES: readonly string[] = /* @__PURE__ */ Object.values(HEADERS);
-
 /** A refusal from a status and an already-parsed body, or null when it is not one. */
 export function readRefusal(status: number, body: unknown): Refusal | null {
   if (typeof body !== 'object' || body === null) return null;
   const { error, header } = body as { error?: unknown; header?: unknown };
   if (!(FAILURE_REASONS as readonly unknown[]).includes(error)) return null;
   const reason = error as FailureReason;
-  if (statusFor(reason) !== status || !HEADER_NAMES.includes(header as string)) return null;
+  if (statusFor(reason) !== status || !AUTH_HEADER_NAMES.includes(header as string)) return null;
   return { reason, header: header as HeaderName, status: status as 401 | 403 };
 }
 

@@ -4,9 +4,10 @@
  * browser's remote signer (`@apisig/web`'s createRemoteSigner) checks and times that answer.
  * The answer, its refusals and how the receiving end reads them are defined here once.
  */
-import { type AuthHeaders, HEADERS, MAX_TOKEN_LENGTH, TTL_RANGE } from './contract.js';
+import { type AuthHeaders, HEADERS, MAX_TOKEN_LENGTH } from './contract.js';
 import { ApiSigError } from './errors.js';
 import type { SignedHeaders } from './header-source.js';
+import { AUTH_HEADER_NAMES } from './request-policy.js';
 import {
   describeType,
   invalidCredential,
@@ -34,7 +35,7 @@ export type RemoteSigningRefusal = keyof typeof REMOTE_SIGNING_REFUSALS;
 export const MAX_REMOTE_ANSWER_BYTES = 8192;
 
 /** No token outlives the longest ttl a signer may use: a later expiry is not believed. */
-const LONGEST_LIFETIME_MS = TTL_RANGE.max * 1000;
+const LONGEST_LIFETIME_MS = 300_000; // TTL_RANGE.max s, as a literal so tree-shaking drops it
 
 /** The endpoint's side: the JSON body for headers a signer made at `now` (its clock, ms). */
 export function remoteSigningAnswer(signed: SignedHeaders, now: number): RemoteSigningAnswer {
@@ -45,8 +46,6 @@ export function remoteSigningAnswer(signed: SignedHeaders, now: number): RemoteS
 function invalid(message: string, cause?: unknown): ApiSigError {
   return new ApiSigError('remote_signer_invalid_response', message, { field: 'response', cause });
 }
-
-const AUTH_HEADER_NAMES: readonly string[] = /* @__PURE__ */ Object.values(HEADERS);
 
 /**
  * Auth headers that come from elsewhere, before they are sent on: only the contract's four

@@ -19,13 +19,11 @@ export function apiOrigin(baseUrl: unknown): URL {
   let url: URL | undefined;
   try {
     url = new URL(baseUrl as string);
-  } catch {
-    url = undefined;
+  } catch {}
+  if (!/^https?:$/.test(url?.protocol as string)) {
+    throw invalidOption('baseUrl', 'must be an absolute http(s) URL');
   }
-  if (url === undefined || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
-    throw invalidOption('baseUrl', 'must be an absolute http(s) URL: the API the signer signs for');
-  }
-  return url;
+  return url as URL;
 }
 
 /**
@@ -35,19 +33,16 @@ export function apiOrigin(baseUrl: unknown): URL {
 export function targetOf(input: string | URL, base: URL): URL {
   const url = new URL(input, base);
   if (url.origin !== base.origin) {
-    throw new ApiSigError(
-      'origin_refused',
-      `signed requests go only to ${base.origin}, not to ${url.origin}`,
-      { field: 'url' },
-    );
+    throw new ApiSigError('origin_refused', `${url.origin} is not ${base.origin}`, {
+      field: 'url',
+    });
   }
   return url;
 }
 
-/** The next hop of a redirect, or null when the response is not one to follow. */
+/** The next hop of a redirect (301, 302, 303, 307, 308 with a Location), or null. */
 export function redirectTarget(status: number, location: string | null, from: URL): URL | null {
-  if (location === null || ![301, 302, 303, 307, 308].includes(status)) return null;
-  return new URL(location, from);
+  return location && /^30[12378]$/.test(String(status)) ? new URL(location, from) : null;
 }
 
 /**
@@ -57,8 +52,7 @@ export function redirectTarget(status: number, location: string | null, from: UR
  */
 export function redirectKeepsBody(status: number, method: string): boolean {
   const verb = method.toUpperCase();
-  if (status === 303) return verb === 'HEAD';
-  return !((status === 301 || status === 302) && verb === 'POST');
+  return status === 303 ? verb === 'HEAD' : status > 302 || verb !== 'POST';
 }
 
 /** The headers that describe a body: dropped with it when a redirect turns into a GET. */
@@ -70,10 +64,6 @@ export const BODY_HEADER_NAMES = [
   'content-location',
 ];
 
-const replayable = (body: unknown, name: string) =>
-  typeof globalThis[name as keyof typeof globalThis] === 'function' &&
-  body instanceof (globalThis[name as keyof typeof globalThis] as new () => unknown);
-
 /**
  * True for a body that can be sent again as it is: a string, bytes (ArrayBuffer or a view),
  * Blob, FormData or URLSearchParams of this realm. A stream or an async iterable is read by
@@ -81,11 +71,12 @@ const replayable = (body: unknown, name: string) =>
  */
 export function isReplayableBody(body: unknown): boolean {
   return (
-    body === undefined ||
-    body === null ||
+    body == null ||
     typeof body === 'string' ||
     body instanceof ArrayBuffer ||
     ArrayBuffer.isView(body) ||
-    ['Blob', 'FormData', 'URLSearchParams'].some((name) => replayable(body, name))
+    body instanceof Blob ||
+    body instanceof FormData ||
+    body instanceof URLSearchParams
   );
 }

@@ -7,7 +7,6 @@
  */
 import { ApiSigError } from './errors.js';
 import type { HeaderSource } from './header-source.js';
-import { readRefusal } from './refusal.js';
 import {
   AUTH_HEADER_NAMES,
   apiOrigin,
@@ -69,8 +68,6 @@ function isRequestLike(input: unknown): input is Request {
   );
 }
 
-const STALE_REASONS: readonly string[] = ['expired', 'exp_too_far'];
-
 /**
  * A fetch that signs every request for the API at `baseUrl`, with the headers of `source`.
  *
@@ -111,22 +108,26 @@ export function createSignedFetch(source: HeaderSource, options: SignedFetchOpti
       const redirect = follow ? 'manual' : init.redirect;
       const response = await fetchImpl()(next, { ...init, method, body, headers, redirect });
       if (signed && source.syncClock) {
-        const date = response.headers.get('date');
-        const age = response.headers.get('age');
-        moved = source.syncClock({ date, age, sentAt, receivedAt: source.clock() }) || moved;
+        const { headers: answered } = response;
+        const receivedAt = source.clock();
+        const observation = {
+          date: answered.get('date'),
+          age: answered.get('age'),
+          sentAt,
+          receivedAt,
+        };
+        moved = source.syncClock(observation) || moved;
       }
       if (!follow) return { response, moved };
       if (response.type === 'opaqueredirect') {
         // A browser hides a manual redirect's Location: its target cannot be checked.
-        throw new ApiSigError(
-          'redirect_refused',
-          'the API answered a redirect, which a browser does not let apisig follow without the risk of sending the signed headers to another origin',
-          { field: 'url', status: response.status },
-        );
+        throw new ApiSigError('redirect_refused', 'a browser hides where this redirect goes', {
+          field: 'url',
+        });
       }
       const target = redirectTarget(response.status, response.headers.get('location'), url);
       if (target === null) return { response, moved };
-      if (hops === MAX_REDIRECTS) throw new TypeError(`more than ${MAX_REDIRECTS} redirects`);
+      if (hops === MAX_REDIRECTS) throw new TypeError('too many redirects');
       if (!redirectKeepsBody(response.status, method)) {
         method = 'GET';
         body = undefined;
@@ -153,14 +154,11 @@ export function createSignedFetch(source: HeaderSource, options: SignedFetchOpti
     let retry = first.moved;
     if (!retry && source.clear) {
       // Cached headers (a remote signer's) that the server found stale: ask for new ones.
-      const refusal = readRefusal(
-        401,
-        await response
-          .clone()
-          .json()
-          .catch(() => null),
-      );
-      retry = refusal !== null && STALE_REASONS.includes(refusal.reason);
+      const { error } = await response
+        .clone()
+        .json()
+        .catch(() => ({}));
+      retry = error === 'expired' || error === 'exp_too_far';
       if (retry) source.clear();
     }
     if (!retry) return response;

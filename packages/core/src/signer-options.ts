@@ -4,12 +4,11 @@
  */
 import { DEFAULT_MAX_CLOCK_OFFSET, DEFAULT_TTL } from './contract.js';
 import {
-  invalidOption,
   rejectPresentButUndefined,
   validateClock,
-  validateClockOffset,
   validateHeaderKey,
   validateOptionsRecord,
+  validateSeconds,
   validateSecret,
   validateTtl,
 } from './validate.js';
@@ -114,14 +113,6 @@ export function validateUserCredentials(
   };
 }
 
-/** A non-negative, finite number of seconds. */
-function validateTtlLike(field: string, value: unknown): number {
-  if (!Number.isFinite(value) || (value as number) < 0) {
-    throw invalidOption(field, 'must be a finite, non-negative number of seconds');
-  }
-  return value as number;
-}
-
 function validateOrganization(value: unknown): OrganizationCredentials {
   const record = validateOptionsRecord(
     'organization',
@@ -154,7 +145,7 @@ export function validateSignerOptions(options: unknown): SignerConfig {
   const maxClockOffset =
     record.maxClockOffset === undefined
       ? DEFAULT_MAX_CLOCK_OFFSET
-      : validateTtlLike('maxClockOffset', record.maxClockOffset);
+      : validateSeconds('maxClockOffset', record.maxClockOffset, Number.MAX_VALUE, 0);
   return {
     apiKey,
     jwtKey,
@@ -165,7 +156,7 @@ export function validateSignerOptions(options: unknown): SignerConfig {
     clockOffset:
       record.clockOffset === undefined
         ? 0
-        : validateClockOffset('clockOffset', record.clockOffset, maxClockOffset),
+        : validateSeconds('clockOffset', record.clockOffset, maxClockOffset),
     maxClockOffset,
   };
 }

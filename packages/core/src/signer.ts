@@ -17,7 +17,7 @@ import {
   validateUserCredentials,
 } from './signer-options.js';
 import { createTokenSlot, type TokenSlot } from './token-slot.js';
-import { validateClockOffset } from './validate.js';
+import { validateSeconds } from './validate.js';
 
 /** What every signer has, whether its headers come at once or later. */
 interface SignerBase extends HeaderSource {
@@ -166,7 +166,7 @@ function buildSigner(family: SignerFamily, apiKey: string, jwtKey: string | unde
     headers: () => answer(() => headersAt(nowSeconds())),
     sign: () => answer(signedHeadersNow),
     setClockOffset(seconds: number) {
-      clockState.offset = validateClockOffset('clockOffset', seconds, config.maxClockOffset);
+      clockState.offset = validateSeconds('clockOffset', seconds, config.maxClockOffset);
     },
     syncClock(observation: ClockObservation) {
       const next = nextClockOffset(clockState.offset, observation, config.maxClockOffset);

@@ -31,7 +31,7 @@ const VISIBLE_ASCII = /^[\x21-\x7e]+$/;
  */
 export function validateHeaderValue(field: string, value: unknown, maxLength: number): string {
   if (typeof value !== 'string' || value.length > maxLength || !VISIBLE_ASCII.test(value)) {
-    throw invalidCredential(field, `must be 1..${maxLength} visible ASCII characters (0x21-0x7E)`);
+    throw invalidCredential(field, `must be 1..${maxLength} visible ASCII characters`);
   }
   return value;
 }
@@ -65,7 +65,7 @@ export function validateSecret(field: string, value: unknown): string {
     value.length > MAX_SECRET_BYTES ||
     (value.length * 3 > MAX_SECRET_BYTES && utf8ByteLength(value) > MAX_SECRET_BYTES)
   ) {
-    throw invalidCredential(field, `must be a string of 1..${MAX_SECRET_BYTES} UTF-8 bytes`);
+    throw invalidCredential(field, `must be 1..${MAX_SECRET_BYTES} UTF-8 bytes`);
   }
   return value;
 }
@@ -106,10 +106,10 @@ export function validateTimeout(
   return value;
 }
 
-/** A clock offset in seconds: finite, and within ±`max`. */
-export function validateClockOffset(field: string, value: unknown, max: number): number {
-  if (!Number.isFinite(value) || Math.abs(value as number) > max) {
-    throw invalidOption(field, 'must be a finite number of seconds within maxClockOffset');
+/** Seconds: a finite number within ±`max` (within 0..`max` when `min` is 0). */
+export function validateSeconds(field: string, value: unknown, max: number, min = -max): number {
+  if (!Number.isFinite(value) || (value as number) < min || (value as number) > max) {
+    throw invalidOption(field, `must be seconds within ${min}..${max}`);
   }
   return value as number;
 }
@@ -121,7 +121,7 @@ export function validateClockOffset(field: string, value: unknown, max: number):
  */
 export function validateClock(field: string, value: unknown): () => number {
   if (value === undefined) return Date.now;
-  const problem = 'must be a function returning finite epoch milliseconds';
+  const problem = 'must give finite epoch ms';
   if (typeof value !== 'function') throw invalidOption(field, problem);
   const clock = value as () => number;
   return () => {
@@ -176,7 +176,7 @@ export function rejectPresentButUndefined(
 ): void {
   for (const name of names) {
     if (Object.hasOwn(record, name) && record[name] === undefined) {
-      throw invalidCredential(name, 'is present but undefined; omit it to sign without it');
+      throw invalidCredential(name, 'is undefined: leave it out instead');
     }
   }
 }

@@ -2,7 +2,7 @@ import type { FetchLike, HeaderSource } from '@apisig/core';
 import { useContext, useSyncExternalStore } from 'react';
 import type { AuthHeadersSnapshot } from './auth-headers-store.js';
 import { SignerStoreContext } from './context.js';
-import { authHeadersOf, type SignerStore } from './signer-store.js';
+import { authHeadersOf, type SignerStore, signedFetchOf } from './signer-store.js';
 
 function useSignerStore(hook: string): SignerStore {
   const store = useContext(SignerStoreContext);
@@ -29,7 +29,7 @@ function useSignerStore(hook: string): SignerStore {
  * ```
  */
 export function useSignedFetch(): FetchLike {
-  return useSignerStore('useSignedFetch').fetch;
+  return signedFetchOf(useSignerStore('useSignedFetch'));
 }
 
 /**

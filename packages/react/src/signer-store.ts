@@ -1,24 +1,12 @@
 /**
- * What the provider holds for its subtree: the signer, one signed fetch over it (so its
- * identity never changes), and, made on first use by useAuthHeaders, the header snapshots.
- * An app that only calls useSignedFetch never bundles the snapshots' refresh cycle.
+ * What the provider holds for its subtree: the signer, and, each made on first use, one
+ * signed fetch over it (by useSignedFetch; one per store, so its identity never changes) and
+ * the header snapshots (by useAuthHeaders). An app bundles only what its hooks use: the
+ * signed fetch's rules without the refresh cycle, or the reverse.
  */
-import {
-  type AnyFetch,
-  type ClockObservation,
-  createSignedFetch,
-  type FetchLike,
-  type HeaderSource,
-} from '@apisig/web';
+import type { AnyFetch, ClockObservation, FetchLike, HeaderSource } from '@apisig/web';
+import { createSignedFetch } from '@apisig/web';
 import { type AuthHeadersStore, createAuthHeadersStore } from './auth-headers-store.js';
-
-export interface SignerStore {
-  readonly signer: HeaderSource;
-  /** A fetch that signs every call; one per store, so its identity never changes. */
-  readonly fetch: FetchLike;
-  /** The header snapshots: made by authHeadersOf on the first useAuthHeaders. */
-  authHeaders?: AuthHeadersStore;
-}
 
 export interface SignerStoreOptions {
   /** The API the signed fetch signs for (relative URLs resolve against it; no other origin). */
@@ -27,7 +15,23 @@ export interface SignerStoreOptions {
   fetch?: AnyFetch;
 }
 
+export interface SignerStore {
+  readonly signer: HeaderSource;
+  readonly options: SignerStoreOptions;
+  /** The signed fetch: made by signedFetchOf on the first useSignedFetch. */
+  fetch?: FetchLike;
+  /** The header snapshots: made by authHeadersOf on the first useAuthHeaders. */
+  authHeaders?: AuthHeadersStore;
+}
+
 export function createSignerStore(signer: HeaderSource, options: SignerStoreOptions): SignerStore {
+  return { signer, options };
+}
+
+/** The store's signed fetch, made on the first call and kept with the store. */
+export function signedFetchOf(store: SignerStore): FetchLike {
+  if (store.fetch) return store.fetch;
+  const { signer, options } = store;
   // The signed fetch feeds each response's Date to the signer; when that moves its clock
   // offset, the snapshot's tokens were minted on the wrong clock: replace them now.
   const source: HeaderSource = {
@@ -41,9 +45,8 @@ export function createSignerStore(signer: HeaderSource, options: SignerStoreOpti
       return moved;
     },
   };
-  const fetch = createSignedFetch(source, { baseUrl: options.baseUrl, fetch: options.fetch });
-  const store: SignerStore = { signer, fetch };
-  return store;
+  store.fetch = createSignedFetch(source, options);
+  return store.fetch;
 }
 
 /** The store's header snapshots, made on the first call and kept with the store. */

@@ -8,9 +8,7 @@ export function importHmacKey(secret: string): Promise<CryptoKey> {
   const subtle = globalThis.crypto?.subtle;
   if (subtle === undefined) {
     // Browsers expose WebCrypto only to secure contexts; say so rather than "undefined".
-    throw new Error(
-      'WebCrypto (crypto.subtle) is unavailable here: browsers expose it only on https:// or localhost pages',
-    );
+    throw new Error('no crypto.subtle: browsers offer WebCrypto on https:// and localhost only');
   }
   const algorithm = { name: 'HMAC', hash: 'SHA-256' };
   return subtle.importKey('raw', utf8.encode(secret), algorithm, false, ['sign', 'verify']);
