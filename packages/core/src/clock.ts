@@ -4,6 +4,17 @@
  */
 import { DEFAULT_MAX_CLOCK_OFFSET, SKEW_THRESHOLD_SECONDS } from './contract.js';
 
+/**
+ * What a response says about the server's clock, and when we asked: a signer's `syncClock`
+ * takes one per response to learn how far its clock is off.
+ *
+ * @example
+ * ```ts
+ * const sentAt = Date.now();
+ * const response = await fetch(url, { headers: signer.headers() });
+ * signer.syncClock({ date: response.headers.get('date'), sentAt, receivedAt: Date.now() });
+ * ```
+ */
 export interface ClockObservation {
   /** The response's `Date` header value, if any. */
   date: string | null | undefined;

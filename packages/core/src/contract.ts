@@ -131,6 +131,7 @@ export const DEFAULT_MAX_CLOCK_OFFSET = 86_400;
 
 /** The protected header every conforming signer emits, byte for byte. */
 export const TOKEN_HEADER = { alg: 'HS256', typ: 'JWT' } as const;
+/** The one algorithm a token may name: HMAC SHA-256. */
 export const TOKEN_ALGORITHM = 'HS256' as const;
 
 /**

@@ -43,7 +43,14 @@ export const ERROR_CODES = [
  */
 export type ApiSigErrorCode = (typeof ERROR_CODES)[number];
 
-/** What an ApiSigError is made with besides its code and message. */
+/**
+ * What an ApiSigError is made with besides its code and message.
+ *
+ * @example
+ * ```ts
+ * throw new ApiSigError('invalid_option', 'timeoutMs must be positive', { field: 'timeoutMs' });
+ * ```
+ */
 export interface ApiSigErrorOptions {
   /** The offending field, e.g. `apiKey` or `ttl.signature`. Never its value. */
   field?: string;

@@ -4,12 +4,40 @@
  * keys, string or string[] values).
  */
 
+/**
+ * Anything with a `get(name)` for header values: a fetch Headers of any realm.
+ *
+ * @example
+ * ```ts
+ * const headers: HeadersLike = new Headers({ 'x-api-key': 'ak_1' });
+ * ```
+ */
 export interface HeadersLike {
+  /** The header's value, or null when absent. */
   get(name: string): string | null;
 }
 
+/**
+ * Headers as a plain record in any casing: Node's IncomingHttpHeaders (string or string[]
+ * values), a framework's header object.
+ *
+ * @example
+ * ```ts
+ * const headers: HeaderRecord = { 'X-Api-Key': 'ak_1', 'x-signature': 'eyJ…' };
+ * ```
+ */
 export type HeaderRecord = Record<string, string | readonly string[] | number | undefined>;
 
+/**
+ * A request's headers as any server hands them over: a fetch Headers, a record in any
+ * casing, or Node's IncomingHttpHeaders. Read case-insensitively; a repeated header's
+ * values are joined, so a duplicate can never slip one value past the checks.
+ *
+ * @example
+ * ```ts
+ * await verify(request.headers); // Express, node:http, Hono's c.req.raw.headers, a Worker's Request
+ * ```
+ */
 export type HeaderInput = HeadersLike | HeaderRecord;
 
 function isHeadersLike(input: HeaderInput): input is HeadersLike {

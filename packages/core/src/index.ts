@@ -24,9 +24,15 @@ export {
   statusFor,
   TTL_RANGE,
 } from './contract.js';
-export { ApiSigError, type ApiSigErrorCode, ERROR_CODES, isApiSigError } from './errors.js';
+export {
+  ApiSigError,
+  type ApiSigErrorCode,
+  type ApiSigErrorOptions,
+  ERROR_CODES,
+  isApiSigError,
+} from './errors.js';
 export type { HeaderSource, SignedHeaders } from './header-source.js';
-export type { HeaderInput } from './headers.js';
+export type { HeaderInput, HeaderRecord, HeadersLike } from './headers.js';
 export {
   type AnyFetch,
   createSignedFetch,

@@ -3,7 +3,14 @@
  * once, WebCrypto's always later, and the engines serve both without awaiting a sync value.
  */
 
-/** A value now, or a promise of it. */
+/**
+ * A value now, or a promise of it.
+ *
+ * @example
+ * ```ts
+ * const lookup = (apiKey: string): MaybePromise<UserRecord | null> => cache.get(apiKey) ?? db.find(apiKey);
+ * ```
+ */
 export type MaybePromise<T> = T | Promise<T>;
 
 /** True for a promise (or any thenable). */

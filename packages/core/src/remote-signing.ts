@@ -15,7 +15,15 @@ import {
   validateHeaderValue,
 } from './validate.js';
 
-/** What the endpoint answers: the headers, when they expire on its clock, and how long from now. */
+/**
+ * What the endpoint answers: the headers, when they expire on its clock, and how long from now.
+ *
+ * @example
+ * ```ts
+ * const answer: RemoteSigningAnswer = remoteSigningAnswer(await signer.sign(), Date.now());
+ * // { headers: {...}, expiresAt: 1764300015000, expiresIn: 15000 }
+ * ```
+ */
 export interface RemoteSigningAnswer extends SignedHeaders {
   /** Milliseconds the headers stay valid from when the endpoint answered; null without tokens. */
   expiresIn: number | null;
@@ -29,6 +37,15 @@ export const REMOTE_SIGNING_REFUSALS = {
   method_not_allowed: 405,
 } as const;
 
+/**
+ * The `error` a signing endpoint refuses with.
+ *
+ * @example
+ * ```ts
+ * const refusal: RemoteSigningRefusal = 'unauthorized';
+ * response.status(REMOTE_SIGNING_REFUSALS[refusal]).json({ error: refusal });
+ * ```
+ */
 export type RemoteSigningRefusal = keyof typeof REMOTE_SIGNING_REFUSALS;
 
 /** The answer is read up to this many bytes, no further: a genuine one is well under 6 kB. */
@@ -118,7 +135,14 @@ export function parseRemoteSigningAnswer(text: string): RemoteSigningAnswer {
   return { headers, expiresAt, expiresIn };
 }
 
-/** When an answer was asked for and came, on the local clock, and the endpoint's Date offset. */
+/**
+ * When an answer came, on the local clock, and how far the endpoint's clock is from ours.
+ *
+ * @example
+ * ```ts
+ * const expiresAt = localExpiry(answer, { receivedAt: Date.now(), offsetSeconds: null });
+ * ```
+ */
 export interface AnswerTiming {
   /** Local clock, ms, when the answer arrived. */
   receivedAt: number;

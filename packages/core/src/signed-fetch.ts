@@ -19,15 +19,37 @@ import {
 } from './request-policy.js';
 import { validateOptionsRecord } from './validate.js';
 
-/** The standard fetch shape: what a signed fetch is, when it wraps the global fetch. */
+/**
+ * The standard fetch shape: what a signed fetch is.
+ *
+ * @example
+ * ```ts
+ * let api: FetchLike | undefined;
+ * api ??= createSignedFetch(signer, { baseUrl: 'https://api.example.com' });
+ * ```
+ */
 export type FetchLike = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
 
-/** What apisig reads of a response: the common part of every fetch implementation's. */
+/**
+ * What apisig reads of a response: the common part of every fetch implementation's.
+ *
+ * @example
+ * ```ts
+ * const fake: AnyFetch = async (): Promise<ResponseLike> => new Response('ok');
+ * ```
+ */
 export interface ResponseLike {
   readonly ok: boolean;
   readonly status: number;
-  readonly headers: { get(name: string): string | null };
-  readonly body: { cancel(reason?: unknown): Promise<void> } | null;
+  readonly headers: {
+    /** A header's value, or null. */
+    get(name: string): string | null;
+  };
+  readonly body: {
+    /** Stop reading; what is left is dropped. */
+    cancel(reason?: unknown): Promise<void>;
+  } | null;
+  /** The whole body as text. */
   text(): Promise<string>;
 }
 
@@ -35,6 +57,13 @@ export interface ResponseLike {
  * Any fetch apisig can wrap or call: the global one, undici's, a test double. Typed by what
  * it answers: undici declares its own Request and RequestInit, which TypeScript will not
  * take for the global ones (nor the reverse), so precise parameter types would refuse it.
+ *
+ * @example
+ * ```ts
+ * import { fetch } from 'undici';
+ *
+ * const api = createSignedFetch(signer, { baseUrl, fetch }); // undici's fetch, no cast
+ * ```
  */
 // biome-ignore lint/suspicious/noExplicitAny: see above; apisig calls it with (string | URL | Request, RequestInit)
 export type AnyFetch = (input: any, init?: any) => Promise<ResponseLike>;

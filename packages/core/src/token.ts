@@ -5,6 +5,15 @@
  */
 import { MAX_TOKEN_LENGTH } from './contract.js';
 
+/**
+ * A token's header and claims, read without checking its signature: for debugging only.
+ *
+ * @example
+ * ```ts
+ * const decoded: DecodedToken | null = decodeToken(headers['x-signature']!);
+ * console.log(decoded?.payload.exp); // 1764300015
+ * ```
+ */
 export interface DecodedToken {
   header: Record<string, unknown>;
   payload: Record<string, unknown>;

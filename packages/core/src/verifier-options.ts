@@ -51,7 +51,9 @@ export interface UserRecord {
  * ```
  */
 export interface OrganizationRecord {
+  /** The App Secret its tokens are signed with (up to 4096 UTF-8 bytes). */
   appSecret: string;
+  /** True when the organization may act for this user. May be async. */
   isMember(apiKey: string): MaybePromise<boolean>;
 }
 

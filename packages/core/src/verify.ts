@@ -110,7 +110,16 @@ function present(value: string | undefined): value is string {
 const USER_FIELDS = ['jwtKey', 'signatureRequired'];
 const ORGANIZATION_FIELDS = ['appSecret', 'isMember'];
 
-/** Validate the options once; the returned function verifies one request's headers. */
+/**
+ * The verifier engine over a backend: validates the options once and returns a function that
+ * verifies one request's headers, in the contract's order.
+ *
+ * @example
+ * ```ts
+ * export const createVerifier = (options: VerifyOptions) =>
+ *   createVerifierEngine(jsonwebtokenBackend, options);
+ * ```
+ */
 export function createVerifierEngine(
   backend: VerifyingBackend<unknown>,
   options: VerifyOptions,

@@ -4,10 +4,28 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
-/** Express / Connect's continuation: no argument to go on, an error to hand it to their handler. */
+/**
+ * Express / Connect's continuation: no argument to go on, an error to hand it to their handler.
+ *
+ * @example
+ * ```ts
+ * const next: NextFunction = (error) => (error ? console.error(error) : undefined);
+ * await guard(request, response, next);
+ * ```
+ */
 export type NextFunction = (error?: unknown) => void;
 
-/** A handler that works in node:http (`next` absent), Express and Connect. */
+/**
+ * A handler that works in node:http (`next` absent), Express and Connect.
+ *
+ * @example
+ * ```ts
+ * const guard: NodeHandler<boolean> = apisig({ users });
+ * createServer(async (request, response) => {
+ *   if (await guard(request, response)) response.end('hello');
+ * });
+ * ```
+ */
 export type NodeHandler<Result = void> = (
   request: IncomingMessage,
   response: ServerResponse,

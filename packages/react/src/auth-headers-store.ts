@@ -8,7 +8,16 @@
 import type { AuthHeaders, HeaderSource } from '@apisig/core';
 import { refreshAt } from '@apisig/core/adapter';
 
-/** What useAuthHeaders gives: `headers` is null until the first signing, and during SSR. */
+/**
+ * Where the headers useAuthHeaders gives stand: not signed yet, ready, or the last signing
+ * failed (stale headers are dropped once they expire).
+ *
+ * @example
+ * ```tsx
+ * const { status } = useAuthHeaders();
+ * return status === 'ready' ? <Dashboard /> : <Spinner />;
+ * ```
+ */
 export type AuthHeadersStatus = 'pending' | 'ready' | 'error';
 
 /**

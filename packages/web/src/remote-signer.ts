@@ -24,7 +24,15 @@ import {
   validateTimeout,
 } from '@apisig/core/adapter';
 
-/** Request headers as `new Headers()` takes them (HeadersInit, without needing the DOM lib). */
+/**
+ * Request headers as `new Headers()` takes them (HeadersInit, without needing the DOM lib).
+ *
+ * @example
+ * ```ts
+ * const headers: ExtraHeaders = { 'x-csrf-token': csrfToken };
+ * createRemoteSigner({ url: '/api/apisig/sign', headers });
+ * ```
+ */
 export type ExtraHeaders =
   | Headers
   | Record<string, string>
@@ -80,6 +88,7 @@ export interface RemoteSigner extends HeaderSource {
   clock(): number;
   /** Forget the cached headers (after a log-in or log-out): the next call asks again. */
   clear(): void;
+  /** What printing the signer shows: its URL, never the caller's extra headers. */
   toJSON(): { url: string };
 }
 
