@@ -9,11 +9,11 @@ import {
   apisig,
   createSigner,
   createSigningHandler,
-  HEADERS,
+  type Verdict,
 } from '@apisig/node';
 import { handleCors } from './cors.js';
 import { seed as defaultSeed, findOrganization, findUser, type Seed, seedLookups } from './seed.js';
-import { formatVerdict, type Log, watchAnswer } from './verdict-log.js';
+import { formatVerdict, type Log } from './verdict-log.js';
 
 export interface PlaygroundServerOptions {
   /** Users and organizations. Default: seed.json. */
@@ -94,7 +94,12 @@ export function createPlaygroundServer(options: PlaygroundServerOptions = {}): S
   const allowedOrigins = new Set(options.allowedOrigins ?? []);
   const log = options.log ?? ((line: string) => console.log(line));
 
-  const guard = apisig(seedLookups(data));
+  // The middleware reports each request's verdict; the log line says why a request was refused.
+  const verdicts = new WeakMap<IncomingMessage, Verdict>();
+  const guard = apisig({
+    ...seedLookups(data),
+    onVerdict: (verdict, request) => verdicts.set(request, verdict),
+  });
   const remoteUser = findUser(data, data.remoteSigner);
   if (!remoteUser?.jwtKey) throw new Error('seed: remoteSigner must name a user with a JWT key');
   const signHandler = createSigningHandler({
@@ -120,10 +125,9 @@ export function createPlaygroundServer(options: PlaygroundServerOptions = {}): S
       return null;
     }
     if (path === '/sign') {
-      const answer = watchAnswer(response);
       await signHandler(request, response);
       if (response.statusCode === 200) return ['signed', `headers for ${remoteUser.name}`];
-      return ['refused', String(answer()?.error ?? 'unknown')];
+      return ['refused', response.statusCode === 405 ? 'method_not_allowed' : 'unauthorized'];
     }
     const endpoint = { '/v1/whoami': 'GET', '/v1/echo': 'POST' }[path];
     if (endpoint === undefined) {
@@ -135,13 +139,13 @@ export function createPlaygroundServer(options: PlaygroundServerOptions = {}): S
       sendJson(response, 405, { error: 'method_not_allowed' });
       return null;
     }
-    const answer = watchAnswer(response);
     if (!(await guard(request, response)) || !request.apisig) {
-      const refusal = answer();
-      const claimed = request.headers[HEADERS.apiKey];
-      const user = typeof claimed === 'string' ? findUser(data, claimed) : undefined;
+      const verdict = verdicts.get(request);
+      if (verdict === undefined || verdict.ok) return ['refused', 'preflight'];
+      const user = verdict.apiKey === undefined ? undefined : findUser(data, verdict.apiKey);
       const who = user ? `, ${user.name}` : '';
-      return ['refused', `${refusal?.error} (${refusal?.header})${who}`];
+      const where = 'header' in verdict ? ` (${verdict.header})` : '';
+      return ['refused', `${verdict.reason}${where}${who}`];
     }
     const accepted = describe(request.apisig, data);
     if (path === '/v1/echo') accepted.echo = await readBody(request);

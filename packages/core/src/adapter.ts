@@ -23,6 +23,13 @@ export {
   TOKEN_ALGORITHM,
   TOKEN_HEADER,
 } from './contract.js';
+export { API_KEY_BYTES, apiKeyFrom, SECRET_BYTES, secretFrom } from './generate.js';
+export {
+  createGuard,
+  type Guard,
+  type ServerHooks,
+  type ServerOptions,
+} from './guard.js';
 export { isHeaderSource } from './header-source.js';
 export { readHeader } from './headers.js';
 export { isPromiseLike, type MaybePromise } from './maybe-promise.js';
@@ -44,5 +51,12 @@ export {
   validateOptionsRecord,
   validateTimeout,
 } from './validate.js';
+export {
+  AUTH_SCHEME,
+  type FailureAnswer,
+  failureAnswer,
+  isPreflight,
+  judge,
+} from './verdict.js';
 export { VERIFY_OPTION_FIELDS } from './verifier-options.js';
 export { createVerifierEngine, verifyHeadersWith } from './verify.js';

@@ -31,6 +31,7 @@ export {
   ERROR_CODES,
   isApiSigError,
 } from './errors.js';
+export type { GenerateApiKeyOptions } from './generate.js';
 export type { HeaderSource, SignedHeaders } from './header-source.js';
 export type { HeaderInput, HeaderRecord, HeadersLike } from './headers.js';
 export {
@@ -43,6 +44,7 @@ export {
 export type { AsyncSigner, Signer, SyncSigner } from './signer.js';
 export type { OrganizationCredentials, SignerOptions, UserCredentials } from './signer-options.js';
 export { type DecodedToken, decodeToken } from './token.js';
+export type { ErrorVerdict, RefusedVerdict, Verdict } from './verdict.js';
 export type { OrganizationRecord, UserRecord, VerifyOptions } from './verifier-options.js';
 export {
   failureBody,

@@ -92,13 +92,26 @@ export function ownField(record: Record<string, unknown>, name: string): unknown
   return Object.hasOwn(record, name) ? record[name] : undefined;
 }
 
-/** A secret from a record, by the same rules as a signer's (docs/contract.md), else lookup_failed. */
-export function recordSecret(field: string, value: unknown): string {
-  try {
-    return validateSecret(field, value);
-  } catch (error) {
-    throw badRecord(field, (error as ApiSigError).message.slice(field.length + 1));
+/** The most secrets a record may hold at once: the old and new keys of a rotation, and spare. */
+export const MAX_RECORD_SECRETS = 4;
+
+/**
+ * A record's secret, or its secrets during a rotation (an array of 1 to 4), each by the same
+ * rules as a signer's (docs/contract.md), else lookup_failed.
+ */
+export function recordSecrets(field: string, value: unknown): string[] {
+  const list = Array.isArray(value) ? value : [value];
+  if (list.length === 0 || list.length > MAX_RECORD_SECRETS) {
+    throw badRecord(field, `must be a secret or 1..${MAX_RECORD_SECRETS} of them`);
   }
+  return list.map((secret, index) => {
+    try {
+      return validateSecret(field, secret);
+    } catch (error) {
+      const name = Array.isArray(value) ? `${field}[${index}]` : field;
+      throw badRecord(name, (error as ApiSigError).message.slice(field.length + 1));
+    }
+  });
 }
 
 /** A record's boolean field, when present. */

@@ -86,3 +86,14 @@ export function decodeToken(token: string): DecodedToken | null {
   if (payload === null) return null;
   return { header, payload };
 }
+
+/** Bytes to base64url without padding (RFC 4648 §5), as tokens and generated keys spell them. */
+export function encodeBase64Url(bytes: Uint8Array): string {
+  let text = '';
+  for (let i = 0; i < bytes.length; i += 3) {
+    const chunk = ((bytes[i] as number) << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
+    const chars = Math.min(4, Math.ceil(((bytes.length - i) * 8) / 6));
+    for (let c = 0; c < chars; c++) text += ALPHABET[(chunk >> (18 - 6 * c)) & 63];
+  }
+  return text;
+}

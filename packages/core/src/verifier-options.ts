@@ -32,8 +32,11 @@ import {
  * ```
  */
 export interface UserRecord {
-  /** The user's JWT key; without one, `x-signature` is ignored. */
-  jwtKey?: string | null;
+  /**
+   * The user's JWT key; without one, `x-signature` is ignored. During a key rotation, the
+   * keys in use (up to 4): a token signed with any of them passes.
+   */
+  jwtKey?: string | readonly string[] | null;
   /** With a JWT key: refuse requests without `x-signature`. Default true. */
   signatureRequired?: boolean;
 }
@@ -51,8 +54,8 @@ export interface UserRecord {
  * ```
  */
 export interface OrganizationRecord {
-  /** The App Secret its tokens are signed with (up to 4096 UTF-8 bytes). */
-  appSecret: string;
+  /** The App Secret its tokens are signed with; during a rotation, the secrets in use (up to 4). */
+  appSecret: string | readonly string[];
   /** True when the organization may act for this user. May be async. */
   isMember(apiKey: string): MaybePromise<boolean>;
 }

@@ -18,7 +18,7 @@ import {
   readRecord,
   recordBoolean,
   recordFunction,
-  recordSecret,
+  recordSecrets,
   runLookup,
 } from './lookup.js';
 import type { MaybePromise } from './maybe-promise.js';
@@ -141,10 +141,10 @@ export function createVerifierEngine(
     );
     if (user === null) return fail('unknown_api_key', HEADERS.apiKey);
     const jwtKeyField = ownField(user, 'jwtKey');
-    const jwtKey =
+    const jwtKeys =
       jwtKeyField === undefined || jwtKeyField === null
         ? undefined
-        : recordSecret('users().jwtKey', jwtKeyField);
+        : recordSecrets('users().jwtKey', jwtKeyField);
     const required = recordBoolean(
       'users().signatureRequired',
       ownField(user, 'signatureRequired'),
@@ -152,11 +152,11 @@ export function createVerifierEngine(
 
     // Steps 3-4: the user's own signature, when the user has a JWT key.
     let signed = false;
-    if (jwtKey !== undefined) {
+    if (jwtKeys !== undefined) {
       const signature = readHeader(headers, HEADERS.signature);
       if (present(signature)) {
         const check = { key: apiKey, now, leeway, maxTtl: maxTtl.signature };
-        const reason = await checkToken(backend, signature, jwtKey, check);
+        const reason = await checkToken(backend, signature, jwtKeys, check);
         if (reason !== null) return fail(reason, HEADERS.signature);
         signed = true;
       } else if (required !== false) {
@@ -182,7 +182,7 @@ export function createVerifierEngine(
       ORGANIZATION_FIELDS,
     );
     if (organization === null) return fail('unknown_app_key', HEADERS.appKey);
-    const appSecret = recordSecret(
+    const appSecrets = recordSecrets(
       'organizations().appSecret',
       ownField(organization, 'appSecret'),
     );
@@ -191,7 +191,7 @@ export function createVerifierEngine(
       ownField(organization, 'isMember'),
     );
     const check = { key: appKey, now, leeway, maxTtl: maxTtl.appSignature };
-    const reason = await checkToken(backend, appSignature, appSecret, check);
+    const reason = await checkToken(backend, appSignature, appSecrets, check);
     if (reason !== null) return fail(reason, HEADERS.appSignature);
     const member = await runLookup('isMember', timeout, () => isMember.call(organization, apiKey));
     if (member !== true) return fail('not_a_member', HEADERS.appKey);

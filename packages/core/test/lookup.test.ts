@@ -4,14 +4,20 @@
  * signer could send never reaches one (the shared suite). Fail closed on everything else.
  */
 import { asyncBackend, syncBackend } from '@apisig/test-support';
-import { describeLookupFaults, describeLookupRecords } from '@apisig/test-support/suites';
+import {
+  describeKeyRotation,
+  describeLookupFaults,
+  describeLookupRecords,
+} from '@apisig/test-support/suites';
 import { verifyHeadersWith } from '../src/adapter.js';
 
 for (const make of [syncBackend, asyncBackend]) {
+  const { backend } = make();
   const verifyHeaders: Parameters<typeof describeLookupRecords>[0]['verifyHeaders'] = (
     headers,
     options,
-  ) => verifyHeadersWith(make().backend, headers, options);
+  ) => verifyHeadersWith(backend, headers, options);
   describeLookupRecords({ verifyHeaders });
   describeLookupFaults({ verifyHeaders });
+  describeKeyRotation({ verifyHeaders, backend });
 }

@@ -361,12 +361,43 @@ describe('options and results', () => {
       header: 'x-signature',
     });
   });
-  it('imports a verifying secret once across requests', async () => {
+  it("imports a verifying secret once, and checks a repeated token's HMAC once", async () => {
     const { backend, counts } = syncBackend();
     const verifier = createVerifierEngine(backend, options);
     for (let i = 0; i < 20; i++)
       await verifier({ 'x-api-key': 'ak_alice', 'x-signature': aliceSig() });
     expect(counts.importKey).toBe(1);
-    expect(counts.verify).toBe(20);
+    expect(counts.verify).toBe(1);
+    // The next second's token is new: its HMAC is checked.
+    await verifier({ 'x-api-key': 'ak_alice', 'x-signature': aliceSig(NOW + 16) });
+    expect(counts.verify).toBe(2);
+  });
+
+  it('a remembered token still has its claims checked on every request', async () => {
+    let now = NOW;
+    const verifier = createVerifierEngine(syncBackend().backend, {
+      ...options,
+      clock: () => now * 1000,
+    });
+    const headers = { 'x-api-key': 'ak_alice', 'x-signature': aliceSig(NOW + 15) };
+    expect(await verifier(headers)).toMatchObject({ ok: true });
+    now += 21; // exp + leeway passed
+    expect(await verifier(headers)).toMatchObject({ reason: 'expired' });
+    // A remembered token is remembered for its key only: another user's lookup refuses it.
+    expect(await verifier({ ...headers, 'x-api-key': 'ak_optional' })).toMatchObject({
+      ok: false,
+    });
+  });
+
+  it('the same token under a different secret is not taken for verified', async () => {
+    const users = { ...options, clock: () => NOW * 1000 };
+    const verifier = createVerifierEngine(syncBackend().backend, users);
+    const headers = { 'x-api-key': 'ak_alice', 'x-signature': aliceSig() };
+    expect(await verifier(headers)).toMatchObject({ ok: true });
+    const rotatedAway = createVerifierEngine(syncBackend().backend, {
+      ...users,
+      users: () => ({ jwtKey: 'jk_someone_new' }),
+    });
+    expect(await rotatedAway(headers)).toMatchObject({ reason: 'bad_signature' });
   });
 });

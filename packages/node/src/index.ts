@@ -27,8 +27,12 @@ export { createVerifier, verifyHeaders } from './verify.js';
 export { decodeToken, failureBody, type HeaderInput, statusFor } from '@apisig/core';
 export type { OrganizationRecord, UserRecord, Verifier, VerifyOptions } from '@apisig/core';
 export type { VerifyFailure, VerifyResult, VerifySuccess } from '@apisig/core';
-export { type ApiSigIdentity, apisig } from './middleware.js';
+export { type ApiSigIdentity, type ApiSigOptions, apisig, type NodeRefusal } from './middleware.js';
+export type { ErrorVerdict, RefusedVerdict, Verdict } from '@apisig/core';
 export type { NextFunction, NodeHandler } from './respond.js';
+// Handing out credentials.
+export { generateApiKey, generateSecret } from './generate.js';
+export type { GenerateApiKeyOptions } from '@apisig/core';
 // The remote-signing endpoint, for browsers.
 export { createSigningHandler } from './signing-handler.js';
 export type { Authorization, SigningHandlerOptions } from './signing-handler.js';

@@ -1,10 +1,12 @@
 /**
- * `apisig(options)`: core's verifier as node:http / Express / Connect middleware. Every check
- * and reason is core's; this only maps a result onto a response.
+ * `apisig(options)`: core's request flow (the guard) as node:http / Express / Connect
+ * middleware. Every check, reason and answer is core's; this maps them onto a response.
  */
-import { failureBody, type VerifyOptions, type VerifySuccess } from '@apisig/core';
-import { failUnexpectedly, type NodeHandler, sendJson } from './respond.js';
-import { createVerifier } from './verify.js';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ErrorVerdict, RefusedVerdict, VerifySuccess } from '@apisig/core';
+import { createGuard, failureAnswer, type ServerOptions } from '@apisig/core/adapter';
+import { jsonwebtokenBackend } from './backend.js';
+import { type NextFunction, type NodeHandler, sendJson } from './respond.js';
 
 /**
  * Who a verified request comes from, and how it authenticated: the verifier's success result
@@ -20,6 +22,36 @@ import { createVerifier } from './verify.js';
  */
 export type ApiSigIdentity = Omit<VerifySuccess, 'ok'>;
 
+/**
+ * What the app may answer a refused (or unjudgeable) request with, instead of the standard
+ * `{ error, header }`: the middleware writes it as JSON.
+ *
+ * @example
+ * ```ts
+ * const answer: NodeRefusal = { status: 401, body: { message: 'Sign in again' } };
+ * ```
+ */
+export interface NodeRefusal {
+  status: number;
+  headers?: Record<string, string>;
+  body: unknown;
+}
+
+/**
+ * What `apisig()` takes: the verifier's options, `onVerdict(verdict, request)` for logs and
+ * metrics, `onRefusal(verdict, request)` for the app's own failure answer, and
+ * `verifyPreflight` (default false: a CORS preflight goes on unverified).
+ *
+ * @example
+ * ```ts
+ * const options: ApiSigOptions = {
+ *   users: (apiKey) => users.get(apiKey),
+ *   onVerdict: (verdict) => log.info({ apisig: verdict }),
+ * };
+ * ```
+ */
+export type ApiSigOptions = ServerOptions<IncomingMessage, NodeRefusal>;
+
 // Express's Request extends IncomingMessage, so this types `req.apisig` for both.
 // (`node:http` re-exports `http`; the class to merge with is declared in `http`.)
 declare module 'http' {
@@ -31,10 +63,12 @@ declare module 'http' {
 
 /**
  * Middleware for node:http, Express and Connect that verifies each request's headers. On
- * success it sets `req.apisig`, calls `next()` and resolves true; on failure it answers
- * 401/403 `{ "error": reason, "header": name }` and resolves false. A lookup that throws or
- * times out goes to `next(err)` (plain node:http: a bare 500), never through. Options are
- * validated here, once: bad ones throw ApiSigError.
+ * success it sets `req.apisig`, calls `next()` and resolves true. A refusal is answered
+ * 401/403 `{ "error": reason, "header": name }` with `WWW-Authenticate` (or the app's
+ * `onRefusal` answer) and resolves false. A lookup that throws or times out goes to
+ * `next(err)` with Express and Connect (plain node:http: a 500, or 503 for a timeout), never
+ * through. A CORS preflight goes on unverified, so mount it after your CORS middleware or
+ * before, as you like. Options are checked here, once: bad ones throw ApiSigError.
  *
  * @example
  * ```ts
@@ -46,23 +80,41 @@ declare module 'http' {
  * app.get('/v1/me', (request, response) => response.json(request.apisig));
  * ```
  */
-export function apisig(options: VerifyOptions): NodeHandler<boolean> {
-  const verify = createVerifier(options);
+export function apisig(options: ApiSigOptions): NodeHandler<boolean> {
+  const guard = createGuard<IncomingMessage, NodeRefusal>(jsonwebtokenBackend, options);
+  /** The app's own answer, else (with Express/Connect) an error to their handler, else ours. */
+  const refuse = async (
+    verdict: RefusedVerdict | ErrorVerdict,
+    request: IncomingMessage,
+    response: ServerResponse,
+    next: NextFunction | undefined,
+  ) => {
+    const own = await guard.refusal(verdict, request);
+    if (own !== undefined) sendJson(response, own.status, own.body, own.headers);
+    else if ('error' in verdict && next !== undefined) next(verdict.error);
+    else {
+      const answer = failureAnswer(verdict);
+      sendJson(response, answer.status, answer.body, answer.headers);
+    }
+  };
   return async (request, response, next) => {
-    let result: Awaited<ReturnType<typeof verify>>;
     try {
-      result = await verify(request.headers);
+      const verdict = await guard.check(request, request.method, request.headers);
+      if (verdict === 'preflight' || verdict.ok) {
+        if (verdict !== 'preflight') {
+          const { ok: _ok, ...identity } = verdict;
+          request.apisig = identity;
+        }
+        next?.();
+        return true;
+      }
+      await refuse(verdict, request, response, next);
+      return false;
     } catch (error) {
-      failUnexpectedly(response, error, next);
+      // An onVerdict or onRefusal that threw: the app's bug, never a pass.
+      if (next !== undefined) next(error);
+      else sendJson(response, 500, { error: 'internal_error' });
       return false;
     }
-    if (!result.ok) {
-      sendJson(response, result.status, failureBody(result));
-      return false;
-    }
-    const { ok: _ok, ...identity } = result;
-    request.apisig = identity;
-    next?.();
-    return true;
   };
 }

@@ -69,8 +69,9 @@ describe('with plain node:http (no next)', () => {
     const { url, seen } = await serve(failingLookup);
     const response = await fetch(url, { headers: signedHeaders() });
     expect(response.status).toBe(500);
+    expect(response.headers.get('www-authenticate')).toBeNull();
     const text = await response.text();
-    expect(JSON.parse(text)).toStrictEqual({ error: 'internal_error' });
+    expect(JSON.parse(text)).toStrictEqual({ error: 'lookup_failed' });
     expect(text).not.toMatch(/database|hunter2|threw/);
     expect(seen).toStrictEqual([undefined]);
   });
@@ -243,13 +244,19 @@ describe('the middleware fails closed on a lookup fault', () => {
     },
   );
 
-  it.each(lookupFaults)('node:http, %s: a bare 500, the handler never runs', async (_, fault) => {
-    const { url, seen } = await plainServer(fault);
-    const response = await fetch(url, { headers: toFetchHeaders(fullRequest) });
-    expect(response.status).toBe(500);
-    expect(await response.json()).toEqual({ error: 'internal_error' });
-    expect(seen.route).toBe(0);
-  });
+  it.each(lookupFaults)(
+    'node:http, %s: a bare 500 (503 for a timeout), the handler never runs',
+    async (_, fault, code) => {
+      const { url, seen } = await plainServer(fault);
+      const response = await fetch(url, { headers: toFetchHeaders(fullRequest) });
+      const timeout = code === 'lookup_timeout';
+      expect(response.status).toBe(timeout ? 503 : 500);
+      expect(response.headers.get('retry-after')).toBe(timeout ? '1' : null);
+      const reason = code === 'invalid_option' ? 'internal_error' : code;
+      expect(await response.json()).toEqual({ error: reason });
+      expect(seen.route).toBe(0);
+    },
+  );
 
   it('a broken clock on the server is a 500 too, not a pass', async () => {
     const { url, seen } = await plainServer({ clock: () => Number.NaN });

@@ -4,12 +4,15 @@
  * verdict. (The vectors and the hostile-token corpus have files of their own.)
  */
 import {
+  describeKeyRotation,
   describeLookupFaults,
   describeLookupRecords,
   describeOrganizationPaths,
 } from '@apisig/test-support/suites';
+import { jsonwebtokenBackend } from '../src/backend.js';
 import { verifyHeaders } from '../src/index.js';
 
 describeOrganizationPaths({ verifyHeaders });
 describeLookupFaults({ verifyHeaders });
 describeLookupRecords({ verifyHeaders });
+describeKeyRotation({ verifyHeaders, backend: jsonwebtokenBackend });

@@ -22,6 +22,9 @@ export type { OrganizationCredentials, SignerOptions, UserCredentials } from '@a
 // Signing on your backend: no secret in the browser.
 export { createRemoteSigner } from './remote-signer.js';
 export type { ExtraHeaders, RemoteSigner, RemoteSignerOptions } from './remote-signer.js';
+// Handing out credentials (a Worker, Deno Deploy, an admin page).
+export { generateApiKey, generateSecret } from './generate.js';
+export type { GenerateApiKeyOptions } from '@apisig/core';
 // The signed fetch, over either.
 export { type AnyFetch, createSignedFetch, type FetchLike } from '@apisig/core';
 export type { ClockObservation, HeaderSource, ResponseLike } from '@apisig/core';

@@ -6,13 +6,14 @@
  * @packageDocumentation
  */
 // biome-ignore-all assist/source/organizeImports: exports grouped by concept, one line each
-import { failureBody, type HeaderInput, type Verifier } from '@apisig/core';
-import type { VerifyFailure, VerifyOptions, VerifyResult } from '@apisig/core';
-import { createVerifierEngine, verifyHeadersWith } from '@apisig/core/adapter';
+import type { ErrorVerdict, HeaderInput, RefusedVerdict, Verifier } from '@apisig/core';
+import type { VerifyOptions, VerifyResult } from '@apisig/core';
+import { createVerifierEngine, failureAnswer, verifyHeadersWith } from '@apisig/core/adapter';
 import { joseVerifyingBackend } from './verifying-backend.js';
 
 export { DEFAULT_LEEWAY, DEFAULT_MAX_TTL, FAILURE_REASONS, statusFor } from '@apisig/core';
 export { failureBody, type HeaderInput, type Verifier } from '@apisig/core';
+export type { ErrorVerdict, RefusedVerdict, Verdict } from '@apisig/core';
 export type { OrganizationRecord, UserRecord, VerifyOptions } from '@apisig/core';
 export type { VerifyFailure, VerifyResult, VerifySuccess } from '@apisig/core';
 
@@ -66,17 +67,17 @@ export function verifyRequest(request: Request, options: VerifyOptions): Promise
 }
 
 /**
- * The 401/403 JSON answer for a refusal: `{ "error": reason, "header": name }`, marked
- * uncacheable. It never echoes a token or a secret.
+ * The answer for a refusal: 401/403 JSON `{ "error": reason, "header": name }` with
+ * `WWW-Authenticate: ApiSig error="…", header="…"`, marked uncacheable; for an error verdict
+ * (a lookup that failed) a 500, or 503 for a timeout, `{ "error": reason }`. It never echoes
+ * a token, a secret, or what a lookup threw.
  *
  * @example
  * ```ts
  * if (!result.ok) return failureResponse(result);
  * ```
  */
-export function failureResponse(failure: VerifyFailure): Response {
-  return Response.json(failureBody(failure), {
-    status: failure.status,
-    headers: { 'cache-control': 'no-store' },
-  });
+export function failureResponse(failure: RefusedVerdict | ErrorVerdict): Response {
+  const { status, headers, body } = failureAnswer(failure);
+  return new Response(JSON.stringify(body), { status, headers });
 }

@@ -4,11 +4,13 @@
  * error, never a verdict (through verifyRequest, as a fetch-style server calls it).
  */
 import {
+  describeKeyRotation,
   describeLookupFaults,
   describeLookupRecords,
   describeOrganizationPaths,
 } from '@apisig/test-support/suites';
 import { failureResponse, verifyHeaders, verifyRequest } from '../src/verify.js';
+import { joseVerifyingBackend } from '../src/verifying-backend.js';
 
 describeOrganizationPaths({ verifyHeaders, failureResponse });
 describeLookupRecords({ verifyHeaders });
@@ -20,3 +22,4 @@ describeLookupFaults({
     return verifyRequest(new Request('http://127.0.0.1/data', { headers: fetchHeaders }), options);
   },
 });
+describeKeyRotation({ verifyHeaders, backend: joseVerifyingBackend });

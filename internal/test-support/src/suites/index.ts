@@ -6,6 +6,7 @@
 export type * from './adapter.js';
 export * from './concurrent-signing.js';
 export * from './credential-properties.js';
+export * from './key-rotation.js';
 export * from './lifetime-vectors.js';
 export * from './lookup-faults.js';
 export * from './lookup-records.js';
