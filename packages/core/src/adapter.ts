@@ -44,7 +44,20 @@ export {
   type RemoteSigningRefusal,
   remoteSigningAnswer,
 } from './remote-signing.js';
+export {
+  AUTH_HEADER_NAMES,
+  BODY_HEADER_NAMES,
+  isReplayableBody,
+  MAX_REDIRECTS,
+  redirectKeepsBody,
+  redirectTarget,
+} from './request-policy.js';
 export { createAsyncSigner, createSyncSigner } from './signer.js';
+export {
+  createSigningSession,
+  type HeaderWriter,
+  type SigningSession,
+} from './signing-session.js';
 export {
   invalidOption,
   validateClock,

@@ -60,7 +60,17 @@ export type ServerOptions<Req, Answer> = VerifyOptions & ServerHooks<Req, Answer
 
 const HOOK_FIELDS = ['onVerdict', 'onRefusal', 'verifyPreflight'] as const;
 
-/** A server integration's request flow, over one verifier. */
+/**
+ * A server integration's request flow, over one verifier.
+ *
+ * @example
+ * ```ts
+ * const verdict = await guard.check(request, request.method, request.headers);
+ * if (verdict !== 'preflight' && !verdict.ok) {
+ *   const own = await guard.refusal(verdict, request);
+ * }
+ * ```
+ */
 export interface Guard<Req, Answer> {
   /** The verdict on a request (reported to onVerdict), or `preflight` for one let through. */
   check(

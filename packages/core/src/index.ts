@@ -34,6 +34,8 @@ export {
 export type { GenerateApiKeyOptions } from './generate.js';
 export type { HeaderSource, SignedHeaders } from './header-source.js';
 export type { HeaderInput, HeaderRecord, HeadersLike } from './headers.js';
+export { describeReason, REASON_TEXTS } from './reasons.js';
+export { parseRefusal, type Refusal, readRefusal } from './refusal.js';
 export {
   type AnyFetch,
   createSignedFetch,

@@ -8,15 +8,13 @@
 import { ApiSigError } from './errors.js';
 import type { HeaderSource } from './header-source.js';
 import {
-  AUTH_HEADER_NAMES,
-  apiOrigin,
   BODY_HEADER_NAMES,
   isReplayableBody,
   MAX_REDIRECTS,
   redirectKeepsBody,
   redirectTarget,
-  targetOf,
 } from './request-policy.js';
+import { createSigningSession } from './signing-session.js';
 import { validateOptionsRecord } from './validate.js';
 
 /**
@@ -112,13 +110,13 @@ function isRequestLike(input: unknown): input is Request {
  */
 export function createSignedFetch(source: HeaderSource, options: SignedFetchOptions): FetchLike {
   const record = validateOptionsRecord('options', options, ['baseUrl', 'fetch']);
-  const base = apiOrigin(record.baseUrl);
+  const session = createSigningSession(source, record.baseUrl);
   const fetchImpl = () => (options.fetch ?? globalThis.fetch) as unknown as FetchLike;
 
   /** One send, redirects followed by hand; `moved` when an API response moved the clock. */
   const attempt = async (input: string | URL | Request, init: RequestInit) => {
     const request = isRequestLike(input) ? input : undefined;
-    let url = targetOf(request ? request.url : (input as string | URL), base);
+    let url = session.target(request ? request.url : (input as string | URL));
     let method = init.method ?? request?.method ?? 'GET';
     let body = init.body;
     const headers = new Headers(init.headers ?? request?.headers);
@@ -127,26 +125,11 @@ export function createSignedFetch(source: HeaderSource, options: SignedFetchOpti
     // The caller's own `manual` or `error` is theirs to handle; `follow` is done here, by hand.
     const follow = (init.redirect ?? request?.redirect ?? 'follow') === 'follow';
     for (let hops = 0; ; hops++) {
-      const signed = url.origin === base.origin;
-      for (const name of AUTH_HEADER_NAMES) headers.delete(name);
-      if (signed) {
-        for (const [name, value] of Object.entries(await source.headers()))
-          headers.set(name, value);
-      } else headers.delete('authorization');
-      const sentAt = source.clock();
+      await session.sign(url, headers);
+      const sentAt = session.clock();
       const redirect = follow ? 'manual' : init.redirect;
       const response = await fetchImpl()(next, { ...init, method, body, headers, redirect });
-      if (signed && source.syncClock) {
-        const { headers: answered } = response;
-        const receivedAt = source.clock();
-        const observation = {
-          date: answered.get('date'),
-          age: answered.get('age'),
-          sentAt,
-          receivedAt,
-        };
-        moved = source.syncClock(observation) || moved;
-      }
+      moved = session.observe(url, response.headers, sentAt) || moved;
       if (!follow) return { response, moved };
       if (response.type === 'opaqueredirect') {
         // A browser hides a manual redirect's Location: its target cannot be checked.
@@ -177,20 +160,15 @@ export function createSignedFetch(source: HeaderSource, options: SignedFetchOpti
     const replayable = request
       ? request.body === null || spare !== undefined
       : isReplayableBody(init.body);
-    const first = await attempt(input, init);
-    const { response } = first;
+    const { response, moved } = await attempt(input, init);
     if (response.status !== 401 || !replayable) return response;
-    let retry = first.moved;
-    if (!retry && source.clear) {
-      // Cached headers (a remote signer's) that the server found stale: ask for new ones.
-      const { error } = await response
-        .clone()
-        .json()
-        .catch(() => ({}));
-      retry = error === 'expired' || error === 'exp_too_far';
-      if (retry) source.clear();
-    }
-    if (!retry) return response;
+    const refusal = moved
+      ? null
+      : await response
+          .clone()
+          .json()
+          .catch(() => null);
+    if (!session.retryAfter(401, moved, refusal)) return response;
     // Our clock was off (or our headers stale) and is corrected now: one more try.
     await response.body?.cancel().catch(() => undefined);
     return (await attempt(spare ?? input, init)).response;

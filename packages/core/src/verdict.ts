@@ -9,7 +9,16 @@ import { type HeaderInput, readHeader } from './headers.js';
 import { isHeaderKey } from './validate.js';
 import type { Verifier, VerifyFailure, VerifySuccess } from './verify.js';
 
-/** A request the verifier refused, with the keys it claimed (well-formed ones only). */
+/**
+ * A request the verifier refused, with the keys it claimed (well-formed ones only).
+ *
+ * @example
+ * ```ts
+ * const refused: RefusedVerdict = {
+ *   ok: false, reason: 'expired', header: 'x-signature', status: 401, apiKey: 'ak_1',
+ * };
+ * ```
+ */
 export interface RefusedVerdict extends VerifyFailure {
   /** The `x-api-key` the request sent, when a signer could have sent it. */
   apiKey?: string;
@@ -17,7 +26,14 @@ export interface RefusedVerdict extends VerifyFailure {
   appKey?: string;
 }
 
-/** A request the server could not judge: a lookup threw or hung, or its own setup is broken. */
+/**
+ * A request the server could not judge: a lookup threw or hung, or its own setup is broken.
+ *
+ * @example
+ * ```ts
+ * if (!verdict.ok && 'error' in verdict) log.error(verdict.error, 'apisig lookup failed');
+ * ```
+ */
 export interface ErrorVerdict {
   ok: false;
   /** `lookup_timeout` (503: try again), `lookup_failed` or `internal_error` (500). */
@@ -81,6 +97,12 @@ export const AUTH_SCHEME = 'ApiSig';
  * refusal carries `WWW-Authenticate: ApiSig error="<reason>", header="<header>"` and the body
  * `{ "error": reason, "header": name }`; an error verdict a bare `{ "error": reason }` (and
  * `Retry-After` for a timeout). Never a token, a secret, or what a lookup threw.
+ *
+ * @example
+ * ```ts
+ * const { status, headers, body } = failureAnswer(verdict);
+ * reply.code(status).headers(headers).send(body);
+ * ```
  */
 export interface FailureAnswer {
   status: 401 | 403 | 500 | 503;

@@ -15,6 +15,14 @@
 export { FAILURE_REASONS, type FailureReason, HEADERS, type HeaderName } from '@apisig/core';
 export { ApiSigError, type ApiSigErrorCode, ERROR_CODES, isApiSigError } from '@apisig/core';
 export { DEFAULT_LEEWAY, DEFAULT_MAX_TTL, DEFAULT_TTL, TTL_RANGE } from '@apisig/core';
+// A refusal, read on the client, in words.
+export {
+  describeReason,
+  parseRefusal,
+  REASON_TEXTS,
+  type Refusal,
+  readRefusal,
+} from '@apisig/core';
 // Signing.
 export { createSigner } from './sign.js';
 export type { AuthHeaders, AuthMode, SignedHeaders, SyncSigner } from '@apisig/core';

@@ -19,3 +19,5 @@ export type { ExtraHeaders, HeaderSource, SignedHeaders } from '@apisig/web';
 export { ApiSigError, type ApiSigErrorCode, isApiSigError } from '@apisig/web';
 export { HEADERS, type AuthHeaders, type AuthMode, type FailureReason } from '@apisig/web';
 export type { AnyFetch, FetchLike } from '@apisig/web';
+// A refusal, read on the client, in words a UI can show.
+export { describeReason, parseRefusal, REASON_TEXTS, type Refusal, readRefusal } from '@apisig/web';

@@ -15,6 +15,14 @@
 export { HEADERS, type FailureReason, type HeaderName } from '@apisig/core';
 export { ApiSigError, type ApiSigErrorCode, ERROR_CODES, isApiSigError } from '@apisig/core';
 export { DEFAULT_TTL, TTL_RANGE, decodeToken } from '@apisig/core';
+// A refusal, read on the client, in words.
+export {
+  describeReason,
+  parseRefusal,
+  REASON_TEXTS,
+  type Refusal,
+  readRefusal,
+} from '@apisig/core';
 // Signing here, with the secrets.
 export { createSigner } from './sign.js';
 export type { AsyncSigner, AuthHeaders, AuthMode, SignedHeaders } from '@apisig/core';

@@ -1,11 +1,5 @@
-import type { AuthMode } from '@apisig/react';
-import { describeReason } from '../reasons.ts';
+import { type AuthMode, describeReason, readRefusal } from '@apisig/react';
 import type { Attempt } from '../recorder.ts';
-
-interface Refusal {
-  error: string;
-  header?: string;
-}
 
 interface Acceptance {
   verdict: 'accepted';
@@ -43,28 +37,34 @@ export function Verdict({ attempt }: { attempt: Attempt }) {
       </div>
     );
   }
-  if (isObject(body) && typeof body.error === 'string') {
-    const refusal = body as unknown as Refusal;
-    const refused = status === 401 || status === 403;
+  // A refusal as any apisig client reads one (core's readRefusal), in core's words.
+  const refusal = status === null ? null : readRefusal(status, body);
+  if (refusal !== null) {
     return (
-      <div
-        className={`verdict ${refused ? 'verdict--refused' : 'verdict--error'}`}
-        data-testid="verdict"
-        data-outcome={refused ? 'refused' : 'error'}
-      >
+      <div className="verdict verdict--refused" data-testid="verdict" data-outcome="refused">
         <div className="verdict__headline">
           <span className="verdict__icon">✕</span> Refused:{' '}
           <code className="mono" data-testid="reason">
-            {refusal.error}
-          </code>
-          {refusal.header && (
-            <span className="muted">
-              {' '}
-              on <code className="mono">{refusal.header}</code>
-            </span>
-          )}
+            {refusal.reason}
+          </code>{' '}
+          <span className="muted">
+            on <code className="mono">{refusal.header}</code>
+          </span>
         </div>
-        <div className="verdict__detail">{describeReason(refusal.error) ?? `HTTP ${status}`}</div>
+        <div className="verdict__detail">{describeReason(refusal.reason)}</div>
+      </div>
+    );
+  }
+  if (isObject(body) && typeof body.error === 'string') {
+    return (
+      <div className="verdict verdict--error" data-testid="verdict" data-outcome="error">
+        <div className="verdict__headline">
+          <span className="verdict__icon">✕</span> Error:{' '}
+          <code className="mono" data-testid="reason">
+            {body.error}
+          </code>
+        </div>
+        <div className="verdict__detail">HTTP {status}</div>
       </div>
     );
   }
