@@ -15,7 +15,6 @@ export type {
   VerifyingBackend,
 } from './backend.js';
 export type { Claims } from './claims.js';
-export { estimateClockOffset, nextClockOffset } from './clock.js';
 export {
   MAX_KEY_LENGTH,
   MAX_SECRET_BYTES,
@@ -23,17 +22,25 @@ export {
   TOKEN_ALGORITHM,
   TOKEN_HEADER,
 } from './contract.js';
-export { API_KEY_BYTES, apiKeyFrom, SECRET_BYTES, secretFrom } from './generate.js';
 export {
-  createGuard,
-  type Guard,
-  type ServerHooks,
-  type ServerOptions,
-} from './guard.js';
-export { isHeaderSource } from './header-source.js';
+  AUTH_HEADER_NAMES,
+  BODY_HEADER_NAMES,
+  isReplayableBody,
+  MAX_REDIRECTS,
+  redirectKeepsBody,
+  redirectTarget,
+} from './fetch/request-policy.js';
+export {
+  createSigningSession,
+  type HeaderWriter,
+  type SigningSession,
+} from './fetch/signing-session.js';
+export { API_KEY_BYTES, apiKeyFrom, SECRET_BYTES, secretFrom } from './generate.js';
 export { readHeader } from './headers.js';
-export { isPromiseLike, type MaybePromise } from './maybe-promise.js';
-export { REFRESH_SHARE, refreshAt } from './refresh.js';
+export { isPromiseLike, type MaybePromise } from './lib/maybe-promise.js';
+export { estimateClockOffset, nextClockOffset } from './sign/clock.js';
+export { isHeaderSource } from './sign/header-source.js';
+export { REFRESH_SHARE, refreshAt } from './sign/refresh.js';
 export {
   type AnswerTiming,
   localExpiry,
@@ -43,21 +50,8 @@ export {
   type RemoteSigningAnswer,
   type RemoteSigningRefusal,
   remoteSigningAnswer,
-} from './remote-signing.js';
-export {
-  AUTH_HEADER_NAMES,
-  BODY_HEADER_NAMES,
-  isReplayableBody,
-  MAX_REDIRECTS,
-  redirectKeepsBody,
-  redirectTarget,
-} from './request-policy.js';
-export { createAsyncSigner, createSyncSigner } from './signer.js';
-export {
-  createSigningSession,
-  type HeaderWriter,
-  type SigningSession,
-} from './signing-session.js';
+} from './sign/remote-signing.js';
+export { createAsyncSigner, createSyncSigner } from './sign/signer.js';
 export {
   invalidOption,
   validateClock,
@@ -65,11 +59,17 @@ export {
   validateTimeout,
 } from './validate.js';
 export {
+  createGuard,
+  type Guard,
+  type ServerHooks,
+  type ServerOptions,
+} from './verify/guard.js';
+export {
   AUTH_SCHEME,
   type FailureAnswer,
   failureAnswer,
   isPreflight,
   judge,
-} from './verdict.js';
-export { VERIFY_OPTION_FIELDS } from './verifier-options.js';
-export { createVerifierEngine, verifyHeadersWith } from './verify.js';
+} from './verify/verdict.js';
+export { VERIFY_OPTION_FIELDS } from './verify/verifier-options.js';
+export { createVerifierEngine, verifyHeadersWith } from './verify/verify.js';

@@ -10,7 +10,6 @@
  * @packageDocumentation
  */
 
-export type { ClockObservation } from './clock.js';
 export {
   type AuthHeaders,
   type AuthMode,
@@ -31,27 +30,32 @@ export {
   ERROR_CODES,
   isApiSigError,
 } from './errors.js';
-export type { GenerateApiKeyOptions } from './generate.js';
-export type { HeaderSource, SignedHeaders } from './header-source.js';
-export type { HeaderInput, HeaderRecord, HeadersLike } from './headers.js';
-export { describeReason, REASON_TEXTS } from './reasons.js';
-export { parseRefusal, type Refusal, readRefusal } from './refusal.js';
+export { parseRefusal, type Refusal, readRefusal } from './fetch/refusal.js';
 export {
   type AnyFetch,
   createSignedFetch,
   type FetchLike,
   type ResponseLike,
   type SignedFetchOptions,
-} from './signed-fetch.js';
-export type { AsyncSigner, Signer, SyncSigner } from './signer.js';
-export type { OrganizationCredentials, SignerOptions, UserCredentials } from './signer-options.js';
+} from './fetch/signed-fetch.js';
+export type { GenerateApiKeyOptions } from './generate.js';
+export type { HeaderInput, HeaderRecord, HeadersLike } from './headers.js';
+export { describeReason, REASON_TEXTS } from './reasons.js';
+export type { ClockObservation } from './sign/clock.js';
+export type { HeaderSource, SignedHeaders } from './sign/header-source.js';
+export type { AsyncSigner, Signer, SyncSigner } from './sign/signer.js';
+export type {
+  OrganizationCredentials,
+  SignerOptions,
+  UserCredentials,
+} from './sign/signer-options.js';
 export { type DecodedToken, decodeToken } from './token.js';
-export type { ErrorVerdict, RefusedVerdict, Verdict } from './verdict.js';
-export type { OrganizationRecord, UserRecord, VerifyOptions } from './verifier-options.js';
+export type { ErrorVerdict, RefusedVerdict, Verdict } from './verify/verdict.js';
+export type { OrganizationRecord, UserRecord, VerifyOptions } from './verify/verifier-options.js';
 export {
   failureBody,
   type Verifier,
   type VerifyFailure,
   type VerifyResult,
   type VerifySuccess,
-} from './verify.js';
+} from './verify/verify.js';

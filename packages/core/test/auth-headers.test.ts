@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiSigError } from '../src/index.js';
-import { validateAuthHeaders } from '../src/remote-signing.js';
+import { validateAuthHeaders } from '../src/sign/remote-signing.js';
 
 const token = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJrZXkiOiJha18xIiwiZXhwIjoxfQ.c2ln';
 

@@ -5,8 +5,9 @@
  * is fed to the signer's clock, and a 401 is retried once when the clock moved (or the
  * source's cached headers went stale) and the body can be sent again.
  */
-import { ApiSigError } from './errors.js';
-import type { HeaderSource } from './header-source.js';
+import { ApiSigError } from '../errors.js';
+import type { HeaderSource } from '../sign/header-source.js';
+import { validateOptionsRecord } from '../validate.js';
 import {
   BODY_HEADER_NAMES,
   isReplayableBody,
@@ -15,7 +16,6 @@ import {
   redirectTarget,
 } from './request-policy.js';
 import { createSigningSession } from './signing-session.js';
-import { validateOptionsRecord } from './validate.js';
 
 /**
  * The standard fetch shape: what a signed fetch is.

@@ -3,11 +3,11 @@
  * second, because a token depends only on (key, exp, secret) and exp moves once a second.
  * Concurrent calls in the second share the signing in flight; a failure is not kept.
  */
-import type { SigningOnlyBackend } from './backend.js';
-import { expiryFor } from './claims.js';
-import type { HEADERS } from './contract.js';
-import { ApiSigError } from './errors.js';
-import { chain, isPromiseLike, type MaybePromise } from './maybe-promise.js';
+import type { SigningOnlyBackend } from '../backend.js';
+import { expiryFor } from '../claims.js';
+import type { HEADERS } from '../contract.js';
+import { ApiSigError } from '../errors.js';
+import { chain, isPromiseLike, type MaybePromise } from '../lib/maybe-promise.js';
 
 export type TokenHeader = typeof HEADERS.signature | typeof HEADERS.appSignature;
 

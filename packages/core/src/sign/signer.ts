@@ -4,11 +4,12 @@
  * by a SigningBackend, so node (jsonwebtoken, answers at once) and web (jose, answers later)
  * share it.
  */
-import type { SigningOnlyBackend, SyncSigningBackend } from './backend.js';
+import type { SigningOnlyBackend, SyncSigningBackend } from '../backend.js';
+import { type AuthHeaders, type AuthMode, authModeOf, HEADERS } from '../contract.js';
+import { chain, isPromiseLike, type MaybePromise } from '../lib/maybe-promise.js';
+import { validateSeconds } from '../validate.js';
 import { type ClockObservation, nextClockOffset } from './clock.js';
-import { type AuthHeaders, type AuthMode, authModeOf, HEADERS } from './contract.js';
 import type { HeaderSource, SignedHeaders } from './header-source.js';
-import { chain, isPromiseLike, type MaybePromise } from './maybe-promise.js';
 import {
   type SignerConfig,
   type SignerOptions,
@@ -17,7 +18,6 @@ import {
   validateUserCredentials,
 } from './signer-options.js';
 import { createTokenSlot, type TokenSlot } from './token-slot.js';
-import { validateSeconds } from './validate.js';
 
 /** What every signer has, whether its headers come at once or later. */
 interface SignerBase extends HeaderSource {

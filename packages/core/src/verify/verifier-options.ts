@@ -7,15 +7,15 @@ import {
   DEFAULT_LOOKUP_TIMEOUT_MS,
   DEFAULT_MAX_TTL,
   TTL_RANGE,
-} from './contract.js';
-import type { MaybePromise } from './maybe-promise.js';
+} from '../contract.js';
+import type { MaybePromise } from '../lib/maybe-promise.js';
 import {
   invalidOption,
   validateClock,
   validateOptionsRecord,
   validateTimeout,
   validateTtl,
-} from './validate.js';
+} from '../validate.js';
 
 /**
  * What `users(apiKey)` answers for a known user: plain data with these fields only. A record

@@ -2,7 +2,7 @@
  * A refusal from an apisig-style server, read on the client: the 401/403 JSON body
  * `{ "error": reason, "header": name }` that every apisig server integration answers.
  */
-import { FAILURE_REASONS, type FailureReason, type HeaderName, statusFor } from './contract.js';
+import { FAILURE_REASONS, type FailureReason, type HeaderName, statusFor } from '../contract.js';
 import { AUTH_HEADER_NAMES } from './request-policy.js';
 
 /**

@@ -4,9 +4,9 @@
  * packages). Credentials go only to the origin the app named, never across a redirect to
  * another one, and only a body known to be replayable is sent again.
  */
-import { HEADERS } from './contract.js';
-import { ApiSigError } from './errors.js';
-import { invalidOption } from './validate.js';
+import { HEADERS } from '../contract.js';
+import { ApiSigError } from '../errors.js';
+import { invalidOption } from '../validate.js';
 
 /** The four names a signer owns on a request: removed from what the caller set, then ours set. */
 export const AUTH_HEADER_NAMES: readonly string[] = /* @__PURE__ */ Object.values(HEADERS);

@@ -3,7 +3,7 @@
  * Parameterised by a VerifyingBackend, which only answers "does this HMAC match"; every claim
  * check and every reason code is decided here and in token-check.ts.
  */
-import type { VerifyingBackend } from './backend.js';
+import type { VerifyingBackend } from '../backend.js';
 import {
   type AuthMode,
   authModeOf,
@@ -11,8 +11,10 @@ import {
   HEADERS,
   type HeaderName,
   statusFor,
-} from './contract.js';
-import { type HeaderInput, readHeader } from './headers.js';
+} from '../contract.js';
+import { type HeaderInput, readHeader } from '../headers.js';
+import type { MaybePromise } from '../lib/maybe-promise.js';
+import { isHeaderKey } from '../validate.js';
 import {
   ownField,
   readRecord,
@@ -21,9 +23,7 @@ import {
   recordSecrets,
   runLookup,
 } from './lookup.js';
-import type { MaybePromise } from './maybe-promise.js';
 import { checkToken } from './token-check.js';
-import { isHeaderKey } from './validate.js';
 import { type VerifyOptions, validateVerifyOptions } from './verifier-options.js';
 
 /**

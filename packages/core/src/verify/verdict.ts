@@ -3,10 +3,10 @@
  * adapter (node:http/Express, Fastify, Koa, Hono, Next.js, a fetch handler) gets its verdict,
  * its failure answer (status, WWW-Authenticate, JSON body) and its preflight rule from.
  */
-import { type FailureReason, HEADERS, type HeaderName } from './contract.js';
-import { isApiSigError } from './errors.js';
-import { type HeaderInput, readHeader } from './headers.js';
-import { isHeaderKey } from './validate.js';
+import { type FailureReason, HEADERS, type HeaderName } from '../contract.js';
+import { isApiSigError } from '../errors.js';
+import { type HeaderInput, readHeader } from '../headers.js';
+import { isHeaderKey } from '../validate.js';
 import type { Verifier, VerifyFailure, VerifySuccess } from './verify.js';
 
 /**

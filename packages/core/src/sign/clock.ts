@@ -2,7 +2,7 @@
  * Clock skew from a server's `Date` header. A browser's clock can be minutes off, and then
  * every token is born expired or too far ahead; the server's Date tells us by how much.
  */
-import { DEFAULT_MAX_CLOCK_OFFSET, SKEW_THRESHOLD_SECONDS } from './contract.js';
+import { DEFAULT_MAX_CLOCK_OFFSET, SKEW_THRESHOLD_SECONDS } from '../contract.js';
 
 /**
  * What a response says about the server's clock, and when we asked: a signer's `syncClock`

@@ -3,9 +3,10 @@
  * signer (headers from the app's own backend), anything a test or an app makes. The signed
  * fetch, the React store and the signing endpoint take this and nothing more specific.
  */
+
+import type { AuthHeaders } from '../contract.js';
+import type { MaybePromise } from '../lib/maybe-promise.js';
 import type { ClockObservation } from './clock.js';
-import type { AuthHeaders } from './contract.js';
-import type { MaybePromise } from './maybe-promise.js';
 
 /**
  * Headers plus when the earliest of their tokens expires: what a signing endpoint hands out.

@@ -4,7 +4,7 @@
  * our headers, which responses may move the clock, and when a 401 deserves one more try. The
  * client integrations adapt this; none of them decides any of it.
  */
-import type { HeaderSource } from './header-source.js';
+import type { HeaderSource } from '../sign/header-source.js';
 import { AUTH_HEADER_NAMES, apiOrigin, targetOf } from './request-policy.js';
 
 /**

@@ -6,11 +6,11 @@
  * remembered with its key, so a client's per-second token costs one HMAC per second, not one
  * per request; its claims are checked on every request.
  */
-import type { VerifyingBackend } from './backend.js';
-import { MAX_TOKEN_LENGTH, TOKEN_ALGORITHM, type TokenFailureReason } from './contract.js';
+import type { VerifyingBackend } from '../backend.js';
+import { MAX_TOKEN_LENGTH, TOKEN_ALGORITHM, type TokenFailureReason } from '../contract.js';
+import { isPromiseLike, type MaybePromise } from '../lib/maybe-promise.js';
+import { type DecodedToken, decodeToken } from '../token.js';
 import { ownField } from './lookup.js';
-import { isPromiseLike, type MaybePromise } from './maybe-promise.js';
-import { type DecodedToken, decodeToken } from './token.js';
 
 export interface TokenCheck {
   /** The value the `key` claim must equal: the header the token signs for. */

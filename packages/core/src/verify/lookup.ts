@@ -3,9 +3,9 @@
  * rejection or a hang is a typed error (never a verdict), and an answer the verifier does not
  * understand is never read as a pass. docs/contract.md "Lookups fail closed".
  */
-import { ApiSigError } from './errors.js';
-import { isPromiseLike, type MaybePromise } from './maybe-promise.js';
-import { describeType, validateSecret } from './validate.js';
+import { ApiSigError } from '../errors.js';
+import { isPromiseLike, type MaybePromise } from '../lib/maybe-promise.js';
+import { describeType, validateSecret } from '../validate.js';
 
 /**
  * Runs one lookup: a throw or a rejection becomes `lookup_failed`, a promise that has not

@@ -2,7 +2,7 @@
  * A signer's options, checked whole before anything is signed or sent: the credential rules
  * of docs/contract.md, the ttl range, the clock. `forUser` checks its user by the same rules.
  */
-import { DEFAULT_MAX_CLOCK_OFFSET, DEFAULT_TTL } from './contract.js';
+import { DEFAULT_MAX_CLOCK_OFFSET, DEFAULT_TTL } from '../contract.js';
 import {
   rejectPresentButUndefined,
   validateClock,
@@ -11,7 +11,7 @@ import {
   validateSeconds,
   validateSecret,
   validateTtl,
-} from './validate.js';
+} from '../validate.js';
 
 /**
  * An organization's credentials, for acting on behalf of its users.

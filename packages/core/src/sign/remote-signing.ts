@@ -4,16 +4,16 @@
  * browser's remote signer (`@apisig/web`'s createRemoteSigner) checks and times that answer.
  * The answer, its refusals and how the receiving end reads them are defined here once.
  */
-import { type AuthHeaders, HEADERS, MAX_TOKEN_LENGTH } from './contract.js';
-import { ApiSigError } from './errors.js';
-import type { SignedHeaders } from './header-source.js';
-import { AUTH_HEADER_NAMES } from './request-policy.js';
+import { type AuthHeaders, HEADERS, MAX_TOKEN_LENGTH } from '../contract.js';
+import { ApiSigError } from '../errors.js';
+import { AUTH_HEADER_NAMES } from '../fetch/request-policy.js';
 import {
   describeType,
   invalidCredential,
   validateHeaderKey,
   validateHeaderValue,
-} from './validate.js';
+} from '../validate.js';
+import type { SignedHeaders } from './header-source.js';
 
 /**
  * What the endpoint answers: the headers, when they expire on its clock, and how long from now.

@@ -4,10 +4,10 @@
  * let through unverified, the verdict reported to `onVerdict`, and the app's own answer to a
  * failure (`onRefusal`) asked for before the standard one.
  */
-import type { VerifyingBackend } from './backend.js';
-import type { HeaderInput } from './headers.js';
-import type { MaybePromise } from './maybe-promise.js';
-import { invalidOption, validateOptionsRecord } from './validate.js';
+import type { VerifyingBackend } from '../backend.js';
+import type { HeaderInput } from '../headers.js';
+import type { MaybePromise } from '../lib/maybe-promise.js';
+import { invalidOption, validateOptionsRecord } from '../validate.js';
 import {
   type ErrorVerdict,
   isPreflight,
