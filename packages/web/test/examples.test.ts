@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { remoteSigningAnswer } from '@apisig/core/adapter';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import honoApp from '../examples/hono.js';
 import worker from '../examples/worker.js';
@@ -17,15 +18,63 @@ const credentials = { apiKey: 'ak_live_3f9a2c1e7b4d', jwtKey: 'jk_9b2e4c7a1f3d5e
 
 afterEach(() => {
   vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+  vi.resetModules();
 });
 
+/** The API at https://api.example.com, answering what its verifier made of each request. */
+async function answerAsTheApi(request: Request): Promise<Response> {
+  const result = await verifyRequest(request, { users: () => ({ jwtKey: credentials.jwtKey }) });
+  return Response.json(result, { status: result.ok ? 200 : 401 });
+}
+
 describe('README examples', () => {
-  for (const file of ['hono.ts', 'worker.ts', 'worker-signing.ts']) {
+  for (const file of ['sign.ts', 'remote-signer.ts', 'hono.ts', 'worker.ts', 'worker-signing.ts']) {
     it(`README.md shows examples/${file} verbatim`, () => {
       const source = readFileSync(join(packageDir, 'examples', file), 'utf8');
       expect(readme).toContain(`\`\`\`ts\n${source}\`\`\``);
     });
   }
+
+  it('sign.ts: signs, sends one signed POST with its body, and refuses another origin', async () => {
+    const log = vi.spyOn(console, 'log').mockImplementation(() => {});
+    const sent: Array<{ url: string; method: string; body: string }> = [];
+    vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) => {
+      const request = new Request(input, init);
+      sent.push({ url: request.url, method: request.method, body: await request.clone().text() });
+      return answerAsTheApi(request);
+    });
+    await import('../examples/sign.js');
+    expect(sent).toStrictEqual([
+      { url: 'https://api.example.com/v1/orders', method: 'POST', body: '{"sku":"A1"}' },
+    ]);
+    expect(Object.keys(log.mock.calls[0]?.[0] as object)).toStrictEqual([
+      'x-api-key',
+      'x-signature',
+    ]);
+    expect(log.mock.calls.slice(1)).toStrictEqual([[200], ['not sent: another origin']]);
+  });
+
+  it('remote-signer.ts: headers from the endpoint, the API accepts them, clear() asks again', async () => {
+    const log = vi.spyOn(console, 'log').mockImplementation(() => {});
+    const backendSigner = createSigner(credentials); // the server's, holding the secret
+    let asked = 0;
+    vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) => {
+      if (input === '/api/apisig/sign') {
+        expect(init?.method).toBe('POST');
+        asked++;
+        return Response.json(remoteSigningAnswer(await backendSigner.sign(), Date.now()));
+      }
+      return answerAsTheApi(new Request(input, init));
+    });
+    const { api } = await import('../examples/remote-signer.js');
+    expect(log).toHaveBeenCalledWith(expect.objectContaining({ ok: true, mode: 'signed' }));
+    expect(asked).toBe(1);
+    await api('/v1/me');
+    expect(asked).toBe(2); // the example cleared the cache after its request
+    await api('/v1/me');
+    expect(asked).toBe(2); // and the new headers are reused while fresh
+  });
 
   it('Hono: a signed request passes, an unsigned one gets 401 JSON', async () => {
     const signed = await honoApp.request('/v1/me', {
