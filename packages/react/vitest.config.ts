@@ -36,7 +36,8 @@ export default defineConfig({
       {
         // The same suite again under React 18: `react` / `react-dom` (and their subpaths)
         // are aliased to the `react-18` / `react-dom-18` devDependencies, and
-        // @testing-library/react's ESM build is inlined so its own imports are aliased too.
+        // @testing-library/react's ESM build (and TanStack Query, for the README's example) is
+        // inlined so its own imports are aliased too.
         extends: true,
         resolve: {
           alias: [
@@ -55,7 +56,7 @@ export default defineConfig({
           exclude: browserTests,
           environment: 'happy-dom',
           env: { APISIG_REACT_MAJOR: '18' },
-          server: { deps: { inline: ['@testing-library/react'] } },
+          server: { deps: { inline: ['@testing-library/react', '@tanstack/react-query'] } },
         },
       },
       {
