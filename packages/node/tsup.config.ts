@@ -1,3 +1,6 @@
 import { libraryConfig } from '../../tsup.shared.ts';
 
-export default libraryConfig({ entry: { index: 'src/index.ts' }, platform: 'node' });
+export default libraryConfig({
+  entry: { index: 'src/index.ts', fastify: 'src/fastify.ts', koa: 'src/koa.ts' },
+  platform: 'node',
+});

@@ -1,0 +1,51 @@
+/**
+ * What a framework adapter (Fastify, Koa) writes for core's verdict: the identity of a
+ * request that passed, or the JSON answer to one that did not (the app's own, from
+ * onRefusal, or core's failureAnswer). The framework only carries them out.
+ */
+import type { ErrorVerdict, RefusedVerdict, VerifySuccess } from '@apisig/core';
+import { failureAnswer } from '@apisig/core/adapter';
+import type { ApiSigIdentity, NodeRefusal } from './middleware.js';
+
+/** An answer ready to write: status, headers, and the JSON body as text. */
+export interface JsonAnswer {
+  status: number;
+  headers: Record<string, string>;
+  text: string;
+}
+
+/** Who a verified request comes from: the verdict without `ok`. */
+export function identityOf(verdict: VerifySuccess): ApiSigIdentity {
+  const { ok: _ok, ...identity } = verdict;
+  return identity;
+}
+
+/** What an app's own answer always carries, whatever its headers say. */
+const OWN_ANSWER_HEADERS: Readonly<Record<string, string>> = {
+  'content-type': 'application/json; charset=utf-8',
+  // Auth answers are per request and per user: no cache may keep one.
+  'cache-control': 'no-store',
+};
+
+/**
+ * The answer to a verdict that is not ok: the app's own when onRefusal gave one, written as
+ * JSON with `no-store` (as node's middleware writes it), else core's standard answer.
+ */
+export function refusalAnswer(
+  verdict: RefusedVerdict | ErrorVerdict,
+  own: NodeRefusal | undefined,
+): JsonAnswer {
+  if (own === undefined) {
+    const { status, headers, body } = failureAnswer(verdict);
+    return { status, headers, text: JSON.stringify(body) };
+  }
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(own.headers ?? {})) {
+    if (!Object.hasOwn(OWN_ANSWER_HEADERS, name.toLowerCase())) headers[name] = value;
+  }
+  return {
+    status: own.status,
+    headers: { ...headers, ...OWN_ANSWER_HEADERS },
+    text: JSON.stringify(own.body ?? null),
+  };
+}
