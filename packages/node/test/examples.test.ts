@@ -7,12 +7,15 @@ import { join } from 'node:path';
 import { type LoopbackServer, listenOnLoopback } from '@apisig/test-support';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import expressApp from '../examples/express.js';
+import fastifyApp from '../examples/fastify.js';
+import koaApp from '../examples/koa.js';
 import nodeServer from '../examples/node-http.js';
 import signingApp from '../examples/signing-endpoint.js';
 import { createSigner, isApiSigError } from '../src/index.js';
 
 const packageDir = join(import.meta.dirname, '..');
 const readme = readFileSync(join(packageDir, 'README.md'), 'utf8');
+// fastify.ts and koa.ts run below; they join this list once README.md shows them.
 const EXAMPLES = ['sign.ts', 'client.ts', 'express.ts', 'node-http.ts', 'signing-endpoint.ts'];
 
 const servers: LoopbackServer[] = [];
@@ -136,5 +139,69 @@ describe('README examples', () => {
     vi.stubEnv('API_KEY', '');
     const error = await import('../examples/client.js').catch((rejection: unknown) => rejection);
     expect(isApiSigError(error, 'invalid_credentials')).toBe(true);
+  });
+});
+
+describe('framework examples', () => {
+  const viaAcme = () =>
+    createSigner({
+      apiKey: 'ak_live_5e6f7a8b9c0d',
+      organization: { appKey: 'app_acme', appSecret: 'as_acme_secret' },
+    }).headers();
+  const preflight = {
+    origin: 'https://app.example.com',
+    'access-control-request-method': 'GET',
+    'access-control-request-headers': 'x-api-key, x-signature',
+  };
+
+  /** What both examples promise: /v1 guarded in every mode, /health open, CORS for the app. */
+  async function checkApi(url: string) {
+    const me = async (headers: Record<string, string>) => {
+      const response = await fetch(`${url}/v1/me`, { headers });
+      return { status: response.status, body: await response.json() };
+    };
+    expect(await me(createSigner(signedUser).headers())).toStrictEqual({
+      status: 200,
+      body: { apiKey: signedUser.apiKey, signed: true, mode: 'signed' },
+    });
+    expect(await me(viaAcme())).toStrictEqual({
+      status: 200,
+      body: {
+        apiKey: 'ak_live_5e6f7a8b9c0d',
+        appKey: 'app_acme',
+        signed: false,
+        mode: 'organization',
+      },
+    });
+    const refused = await fetch(`${url}/v1/me`, {
+      headers: { 'x-api-key': signedUser.apiKey, origin: 'https://app.example.com' },
+    });
+    expect(refused.status).toBe(401);
+    expect(refused.headers.get('www-authenticate')).toBe(
+      'ApiSig error="missing_signature", header="x-signature"',
+    );
+    expect(refused.headers.get('access-control-allow-origin')).toBe('https://app.example.com');
+    expect(await refused.json()).toStrictEqual({
+      error: 'missing_signature',
+      header: 'x-signature',
+    });
+    const answered = await fetch(`${url}/v1/me`, { method: 'OPTIONS', headers: preflight });
+    expect(answered.status).toBe(204);
+    expect(answered.headers.get('access-control-allow-headers')).toContain('x-signature');
+    const health = await fetch(`${url}/health`);
+    expect(await health.json()).toStrictEqual({ ok: true });
+  }
+
+  it('fastify.ts: /v1 guarded in every mode, /health open, preflights for @fastify/cors', async () => {
+    const url = await fastifyApp.listen({ port: 0, host: '127.0.0.1' });
+    try {
+      await checkApi(url);
+    } finally {
+      await fastifyApp.close();
+    }
+  });
+
+  it('koa.ts: /v1 guarded in every mode, /health open, preflights for @koa/cors', async () => {
+    await checkApi(await serve(koaApp.callback()));
   });
 });
