@@ -25,6 +25,10 @@ const TOOLS = {
   '@types/react': '^19.3.3',
   react: '19.3.1',
   undici: '^7.16.0',
+  // The frameworks of @apisig/node/fastify and /koa (optional peers: their users have them).
+  fastify: '^5.12.8',
+  koa: '^3.3.0',
+  '@types/koa': '^3.0.3',
 };
 
 /** Every import specifier the packages export: `@apisig/web`, `@apisig/web/verify`... */

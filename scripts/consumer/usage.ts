@@ -9,9 +9,13 @@ import {
   createVerifier,
   verifyHeaders,
 } from '@apisig/node';
+import { apisig as fastifyPlugin } from '@apisig/node/fastify';
+import { type ApiSigState, apisig as koaMiddleware } from '@apisig/node/koa';
 import { ApiSigProvider, useAuthHeaders, useSignedFetch, useSigner } from '@apisig/react';
 import * as web from '@apisig/web';
 import { failureResponse, verifyRequest } from '@apisig/web/verify';
+import Fastify from 'fastify';
+import Koa from 'koa';
 import { fetch as undiciFetch } from 'undici';
 
 const signer = createSigner({ apiKey: 'ak_consumer', jwtKey: 'jk_consumer' });
@@ -40,6 +44,14 @@ export async function server(request: Request): Promise<Response> {
   const again = await verifyHeaders(request.headers, options);
   return Response.json({ apiKey: again.ok ? again.apiKey : null, header: HEADERS.apiKey });
 }
+
+// The framework bindings: request.apisig and ctx.state.apisig typed with nothing declared here.
+export const fastifyApp = Fastify();
+fastifyApp.register(fastifyPlugin, options);
+fastifyApp.get('/me', async (request) => ({ apiKey: request.apisig?.apiKey ?? null }));
+export const koaApp = new Koa<ApiSigState>().use(koaMiddleware(options)).use((ctx) => {
+  ctx.body = { apiKey: ctx.state.apisig?.apiKey ?? null };
+});
 
 export function explain(error: unknown): string {
   if (isApiSigError(error)) return `${error.code} ${error.field ?? ''}`;
