@@ -7,6 +7,7 @@ import type { ErrorVerdict, RefusedVerdict, VerifySuccess } from '@apisig/core';
 import { createGuard, failureAnswer, type ServerOptions } from '@apisig/core/adapter';
 import { jsonwebtokenBackend } from './backend.js';
 import { type NextFunction, type NodeHandler, sendJson } from './respond.js';
+import { identityOf } from './verdict-answer.js';
 
 /**
  * Who a verified request comes from, and how it authenticated: the verifier's success result
@@ -101,10 +102,7 @@ export function apisig(options: ApiSigOptions): NodeHandler<boolean> {
     try {
       const verdict = await guard.check(request, request.method, request.headers);
       if (verdict === 'preflight' || verdict.ok) {
-        if (verdict !== 'preflight') {
-          const { ok: _ok, ...identity } = verdict;
-          request.apisig = identity;
-        }
+        if (verdict !== 'preflight') request.apisig = identityOf(verdict);
         next?.();
         return true;
       }
