@@ -1,4 +1,5 @@
 import { apisig, isApiSigError } from '@apisig/node';
+import cors from 'cors';
 import express, { type NextFunction, type Request, type Response } from 'express';
 
 // Your stores. `jwtKey` is set for users who sign their requests.
@@ -13,18 +14,35 @@ const acme = {
 
 const app = express();
 
+// CORS first, so that a refusal carries Access-Control-Allow-Origin (the browser can read it).
+// Preflights carry no credentials: apisig lets them through for cors() to answer.
+app.use(
+  cors({
+    origin: 'https://app.example.com',
+    allowedHeaders: ['x-api-key', 'x-signature', 'x-app-key', 'x-app-signature'],
+  }),
+);
+
+app.get('/health', (_request, response) => {
+  response.json({ ok: true });
+});
+
 // Options are checked here, once: a mistake throws ApiSigError (invalid_option) at startup.
 app.use(
   '/v1',
   apisig({
     users: async (apiKey) => users.get(apiKey), // may be async (a database)
     organizations: (appKey) => (appKey === 'app_acme' ? acme : null),
+    // Once per request. A verdict never holds a token or a secret.
+    onVerdict: (verdict, request) => {
+      if (!verdict.ok) console.warn('apisig refused', request.url, verdict.reason);
+    },
   }),
 );
 
 // Refused requests never get here: they got 401/403 {"error": reason, "header": name}.
 app.get('/v1/me', (request: Request, response: Response) => {
-  response.json(request.apisig); // { apiKey, appKey?, signed }
+  response.json(request.apisig); // { apiKey, appKey?, signed, mode }
 });
 
 // A lookup that threw or timed out arrives as an error: nothing was let through.

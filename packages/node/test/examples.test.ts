@@ -16,7 +16,16 @@ import { createSigner, isApiSigError } from '../src/index.js';
 const packageDir = join(import.meta.dirname, '..');
 const readme = readFileSync(join(packageDir, 'README.md'), 'utf8');
 // fastify.ts and koa.ts run below; they join this list once README.md shows them.
-const EXAMPLES = ['sign.ts', 'client.ts', 'express.ts', 'node-http.ts', 'signing-endpoint.ts'];
+const EXAMPLES = [
+  'sign.ts',
+  'client.ts',
+  'express.ts',
+  'node-http.ts',
+  'fastify.ts',
+  'koa.ts',
+  'rotation.ts',
+  'signing-endpoint.ts',
+];
 
 const servers: LoopbackServer[] = [];
 afterEach(async () => {
@@ -54,33 +63,13 @@ describe('README examples', () => {
     expect(log).toHaveBeenCalledTimes(2);
   });
 
-  it('express.ts: signed and organization requests pass, others get 401 JSON', async () => {
-    const url = await serve(expressApp);
-    const me = async (headers: Record<string, string>) => {
-      const response = await fetch(`${url}/v1/me`, { headers });
-      return { status: response.status, body: await response.json() };
-    };
-    expect(await me(createSigner(signedUser).headers())).toStrictEqual({
-      status: 200,
-      body: { apiKey: signedUser.apiKey, signed: true, mode: 'signed' },
-    });
-    const viaAcme = createSigner({
-      apiKey: 'ak_live_5e6f7a8b9c0d',
-      organization: { appKey: 'app_acme', appSecret: 'as_acme_secret' },
-    });
-    expect(await me(viaAcme.headers())).toStrictEqual({
-      status: 200,
-      body: {
-        apiKey: 'ak_live_5e6f7a8b9c0d',
-        appKey: 'app_acme',
-        signed: false,
-        mode: 'organization',
-      },
-    });
-    expect(await me({ 'x-api-key': signedUser.apiKey })).toStrictEqual({
-      status: 401,
-      body: { error: 'missing_signature', header: 'x-signature' },
-    });
+  it('rotation.ts: both keys pass during the rotation, only the new one after', async () => {
+    const log = vi.spyOn(console, 'log').mockImplementation(() => {});
+    await import('../examples/rotation.js');
+    expect(log.mock.calls).toStrictEqual([
+      [true, true],
+      [false, true],
+    ]);
   });
 
   it('node-http.ts: a signed request passes, a forged one gets 401', async () => {
@@ -199,6 +188,13 @@ describe('framework examples', () => {
     } finally {
       await fastifyApp.close();
     }
+  });
+
+  it('express.ts: /v1 guarded in every mode, /health open, preflights for cors()', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    await checkApi(await serve(expressApp));
+    // onVerdict: the one refusal checkApi provokes, with its reason and never a token.
+    expect(warn.mock.calls).toStrictEqual([['apisig refused', '/me', 'missing_signature']]);
   });
 
   it('koa.ts: /v1 guarded in every mode, /health open, preflights for @koa/cors', async () => {
