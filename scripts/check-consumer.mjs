@@ -24,6 +24,8 @@ const TOOLS = {
   '@types/node': '^20.19.43',
   '@types/react': '^19.3.3',
   react: '19.3.1',
+  // The peer of @apisig/web/hono (optional: only apps that import that entry install it).
+  hono: '4.13.19',
   undici: '^7.16.0',
   // The frameworks of @apisig/node/fastify and /koa (optional peers: their users have them).
   fastify: '^5.12.8',

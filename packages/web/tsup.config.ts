@@ -1,6 +1,10 @@
 import { libraryConfig } from '../../tsup.shared.ts';
 
 export default libraryConfig({
-  entry: { index: 'src/index.ts', verify: 'src/verify.ts' },
+  entry: {
+    index: 'src/index.ts',
+    verify: 'src/verify.ts',
+    hono: 'src/hono.ts',
+  },
   platform: 'neutral',
 });

@@ -13,9 +13,11 @@ import { apisig as fastifyPlugin } from '@apisig/node/fastify';
 import { type ApiSigState, apisig as koaMiddleware } from '@apisig/node/koa';
 import { ApiSigProvider, useAuthHeaders, useSignedFetch, useSigner } from '@apisig/react';
 import * as web from '@apisig/web';
+import { type ApiSigEnv, apisig as honoApisig } from '@apisig/web/hono';
 import { failureResponse, verifyRequest } from '@apisig/web/verify';
 import Fastify from 'fastify';
 import Koa from 'koa';
+import { Hono } from 'hono';
 import { fetch as undiciFetch } from 'undici';
 
 const signer = createSigner({ apiKey: 'ak_consumer', jwtKey: 'jk_consumer' });
@@ -61,3 +63,9 @@ export function explain(error: unknown): string {
 }
 
 export const react = { ApiSigProvider, useAuthHeaders, useSignedFetch, useSigner, sent };
+
+// Hono: the identity typed in a sub-app made with ApiSigEnv.
+const v1 = new Hono<ApiSigEnv>();
+v1.use(honoApisig(options));
+v1.get('/me', (c) => c.json({ apiKey: c.get('apisig').apiKey }));
+export const honoApp = new Hono().route('/v1', v1);

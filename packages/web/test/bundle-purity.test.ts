@@ -41,6 +41,9 @@ const ENTRIES = {
   '/verify (ESM)': `export * from ${JSON.stringify(join(distDir, 'verify.js'))};`,
   'the main entry (CJS)': `export * from ${JSON.stringify(join(distDir, 'index.cjs'))};`,
   '/verify (CJS)': `export * from ${JSON.stringify(join(distDir, 'verify.cjs'))};`,
+  // Hono runs on Workers, Deno and Bun; Next.js middleware in the Edge runtime.
+  '/hono (ESM)': `export * from ${JSON.stringify(join(distDir, 'hono.js'))};`,
+  '/hono (CJS)': `export * from ${JSON.stringify(join(distDir, 'hono.cjs'))};`,
 };
 
 beforeAll(() => assertFreshBuild());

@@ -3,10 +3,14 @@
  * a signer, so a copy-paste from the README works.
  */
 import { readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { remoteSigningAnswer } from '@apisig/core/adapter';
+import { listenOnLoopback } from '@apisig/test-support';
+import { createAdaptorServer } from '@hono/node-server';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import honoApp from '../examples/hono.js';
+import honoGuard from '../examples/hono-guard.js';
 import worker from '../examples/worker.js';
 import signingWorker from '../examples/worker-signing.js';
 import { createSigner } from '../src/index.js';
@@ -122,5 +126,46 @@ describe('README examples', () => {
       'https://api.example.com/v1/me',
       'https://api.example.com/v1/me',
     ]);
+  });
+});
+
+// The examples of the Hono and Next.js bindings, run here; README.md shows them once their
+// section replaces the createVerifier Hono example above.
+describe('binding examples', () => {
+  it('Hono guard: typed sub-app behind cors(); 401 with WWW-Authenticate, preflight 204', async () => {
+    const warnings = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const server = await listenOnLoopback(
+      createAdaptorServer({ fetch: honoGuard.fetch }) as Server,
+    );
+    try {
+      const signed = await fetch(`${server.url}/v1/me`, {
+        headers: await createSigner(credentials).headers(),
+      });
+      expect(signed.status).toBe(200);
+      expect(await signed.json()).toEqual({ apiKey: credentials.apiKey, mode: 'signed' });
+
+      const origin = 'https://app.example.com';
+      const unsigned = await fetch(`${server.url}/v1/me`, {
+        headers: { origin, 'x-api-key': credentials.apiKey },
+      });
+      expect(unsigned.status).toBe(401);
+      expect(unsigned.headers.get('www-authenticate')).toBe(
+        'ApiSig error="missing_signature", header="x-signature"',
+      );
+      expect(unsigned.headers.get('access-control-allow-origin')).toBe(origin);
+      expect(await unsigned.json()).toEqual({ error: 'missing_signature', header: 'x-signature' });
+      expect(warnings.mock.calls).toEqual([['apisig missing_signature GET /v1/me']]);
+
+      const preflight = await fetch(`${server.url}/v1/me`, {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': 'GET' },
+      });
+      expect(preflight.status).toBe(204);
+      expect(preflight.headers.get('access-control-allow-headers')).toContain('x-signature');
+
+      expect(await (await fetch(`${server.url}/health`)).text()).toBe('ok');
+    } finally {
+      await server.close();
+    }
   });
 });
