@@ -32,8 +32,8 @@ const config = {
   requiredToBeDocumented: ['Enum', 'Variable', 'Function', 'Class', 'Interface', 'TypeAlias'],
   // TypeDoc checks only the root package.json's package by default.
   packagesRequiringDocumentation: packages.map((pkg) => pkg.name),
-  // Factory functions that need an @example besides create*: the Express/Connect middleware.
-  apisigFactories: ['apisig'],
+  // Factory functions that need an @example besides create*: the middleware and wrappers.
+  apisigFactories: ['apisig', 'withApiSig', 'apisigMiddleware'],
 };
 
 export default config;

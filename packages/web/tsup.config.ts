@@ -5,6 +5,7 @@ export default libraryConfig({
     index: 'src/index.ts',
     verify: 'src/verify.ts',
     hono: 'src/hono.ts',
+    next: 'src/next.ts',
   },
   platform: 'neutral',
 });

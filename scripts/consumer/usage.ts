@@ -14,6 +14,7 @@ import { type ApiSigState, apisig as koaMiddleware } from '@apisig/node/koa';
 import { ApiSigProvider, useAuthHeaders, useSignedFetch, useSigner } from '@apisig/react';
 import * as web from '@apisig/web';
 import { type ApiSigEnv, apisig as honoApisig } from '@apisig/web/hono';
+import { apisigMiddleware, withApiSig } from '@apisig/web/next';
 import { failureResponse, verifyRequest } from '@apisig/web/verify';
 import Fastify from 'fastify';
 import Koa from 'koa';
@@ -69,3 +70,11 @@ const v1 = new Hono<ApiSigEnv>();
 v1.use(honoApisig(options));
 v1.get('/me', (c) => c.json({ apiKey: c.get('apisig').apiKey }));
 export const honoApp = new Hono().route('/v1', v1);
+
+// Next.js: a route handler with its params, and a middleware.ts export.
+export const GET = withApiSig(
+  options,
+  async (_request, identity, context: { params: Promise<{ id: string }> }) =>
+    Response.json({ id: (await context.params).id, apiKey: identity.apiKey }),
+);
+export const nextMiddleware = apisigMiddleware(options);

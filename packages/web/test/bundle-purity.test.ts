@@ -44,6 +44,8 @@ const ENTRIES = {
   // Hono runs on Workers, Deno and Bun; Next.js middleware in the Edge runtime.
   '/hono (ESM)': `export * from ${JSON.stringify(join(distDir, 'hono.js'))};`,
   '/hono (CJS)': `export * from ${JSON.stringify(join(distDir, 'hono.cjs'))};`,
+  '/next (ESM)': `export * from ${JSON.stringify(join(distDir, 'next.js'))};`,
+  '/next (CJS)': `export * from ${JSON.stringify(join(distDir, 'next.cjs'))};`,
 };
 
 beforeAll(() => assertFreshBuild());

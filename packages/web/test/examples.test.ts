@@ -8,9 +8,13 @@ import { join } from 'node:path';
 import { remoteSigningAnswer } from '@apisig/core/adapter';
 import { listenOnLoopback } from '@apisig/test-support';
 import { createAdaptorServer } from '@hono/node-server';
+import { NextRequest } from 'next/server';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import honoApp from '../examples/hono.js';
 import honoGuard from '../examples/hono-guard.js';
+import * as nextMiddleware from '../examples/next-middleware.js';
+import * as nextMiddlewareChain from '../examples/next-middleware-chain.js';
+import * as nextRoute from '../examples/next-route.js';
 import worker from '../examples/worker.js';
 import signingWorker from '../examples/worker-signing.js';
 import { createSigner } from '../src/index.js';
@@ -167,5 +171,49 @@ describe('binding examples', () => {
     } finally {
       await server.close();
     }
+  });
+
+  it('Next.js route handler: runs for a signed request with its params, 401 otherwise', async () => {
+    const context = { params: Promise.resolve({ id: '7' }) };
+    const signed = await nextRoute.GET(
+      new NextRequest('http://localhost:3000/api/orders/7', {
+        headers: await createSigner(credentials).headers(),
+      }),
+      context,
+    );
+    expect(await signed.json()).toEqual({ id: '7', owner: credentials.apiKey, mode: 'signed' });
+    const unsigned = await nextRoute.GET(
+      new Request('http://localhost:3000/api/orders/7', {
+        headers: { 'x-api-key': credentials.apiKey },
+      }),
+      context,
+    );
+    expect(unsigned.status).toBe(401);
+    expect(unsigned.headers.get('www-authenticate')).toBe(
+      'ApiSig error="missing_signature", header="x-signature"',
+    );
+  });
+
+  it('Next.js middleware: undefined ("go on") when verified, the refusal otherwise', async () => {
+    const url = 'http://localhost:3000/api/orders';
+    const headers = await createSigner(credentials).headers();
+    expect(await nextMiddleware.middleware(new NextRequest(url, { headers }))).toBeUndefined();
+    const refusal = await nextMiddleware.middleware(new NextRequest(url));
+    expect(refusal?.status).toBe(401);
+    expect(await refusal?.json()).toEqual({ error: 'missing_api_key', header: 'x-api-key' });
+    expect(nextMiddleware.config).toEqual({ matcher: '/api/:path*' });
+  });
+
+  it('Next.js middleware that does more: NextResponse.next() when verified, the refusal otherwise', async () => {
+    const url = 'http://localhost:3000/api/orders';
+    const headers = await createSigner(credentials).headers();
+    const passed = await nextMiddlewareChain.middleware(new NextRequest(url, { headers }));
+    expect(passed.headers.get('x-middleware-next')).toBe('1');
+    expect(passed.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    const forged = await createSigner({ ...credentials, jwtKey: 'jk_guess' }).headers();
+    const refused = await nextMiddlewareChain.middleware(new NextRequest(url, { headers: forged }));
+    expect(refused.status).toBe(401);
+    expect(refused.headers.get('x-middleware-next')).toBeNull();
+    expect(await refused.json()).toEqual({ error: 'bad_signature', header: 'x-signature' });
   });
 });
