@@ -64,6 +64,7 @@ export {
   type ServerHooks,
   type ServerOptions,
 } from './verify/guard.js';
+export { identityOf } from './verify/identity.js';
 export {
   AUTH_SCHEME,
   type FailureAnswer,

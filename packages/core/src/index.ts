@@ -50,6 +50,8 @@ export type {
   UserCredentials,
 } from './sign/signer-options.js';
 export { type DecodedToken, decodeToken } from './token.js';
+export type { ServerHooks, ServerOptions } from './verify/guard.js';
+export type { ApiSigIdentity } from './verify/identity.js';
 export type { ErrorVerdict, RefusedVerdict, Verdict } from './verify/verdict.js';
 export type { OrganizationRecord, UserRecord, VerifyOptions } from './verify/verifier-options.js';
 export {

@@ -5,14 +5,15 @@
  *
  * @packageDocumentation
  */
-import type { ErrorVerdict, RefusedVerdict } from '@apisig/core';
-import { createGuard, invalidOption, type ServerOptions } from '@apisig/core/adapter';
+import type { ApiSigIdentity, ErrorVerdict, RefusedVerdict } from '@apisig/core';
+import { createGuard, identityOf, invalidOption, type ServerOptions } from '@apisig/core/adapter';
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { jsonwebtokenBackend } from './backend.js';
-import type { ApiSigIdentity, NodeRefusal } from './middleware.js';
-import { identityOf, refusalAnswer } from './verdict-answer.js';
+import type { NodeRefusal } from './middleware.js';
+import { refusalAnswer } from './verdict-answer.js';
 
-export type { ApiSigIdentity, NodeRefusal } from './middleware.js';
+export type { ApiSigIdentity } from '@apisig/core';
+export type { NodeRefusal } from './middleware.js';
 
 declare module 'fastify' {
   interface FastifyRequest {

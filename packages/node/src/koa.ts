@@ -4,13 +4,15 @@
  *
  * @packageDocumentation
  */
-import { createGuard, type ServerOptions } from '@apisig/core/adapter';
+import type { ApiSigIdentity } from '@apisig/core';
+import { createGuard, identityOf, type ServerOptions } from '@apisig/core/adapter';
 import type { Middleware, ParameterizedContext } from 'koa';
 import { jsonwebtokenBackend } from './backend.js';
-import type { ApiSigIdentity, NodeRefusal } from './middleware.js';
-import { identityOf, refusalAnswer } from './verdict-answer.js';
+import type { NodeRefusal } from './middleware.js';
+import { refusalAnswer } from './verdict-answer.js';
 
-export type { ApiSigIdentity, NodeRefusal } from './middleware.js';
+export type { ApiSigIdentity } from '@apisig/core';
+export type { NodeRefusal } from './middleware.js';
 
 /**
  * What the middleware adds to `ctx.state`: pass it to Koa (`new Koa<ApiSigState>()`,

@@ -3,25 +3,10 @@
  * middleware. Every check, reason and answer is core's; this maps them onto a response.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { ErrorVerdict, RefusedVerdict, VerifySuccess } from '@apisig/core';
-import { createGuard, failureAnswer, type ServerOptions } from '@apisig/core/adapter';
+import type { ApiSigIdentity, ErrorVerdict, RefusedVerdict, ServerOptions } from '@apisig/core';
+import { createGuard, failureAnswer, identityOf } from '@apisig/core/adapter';
 import { jsonwebtokenBackend } from './backend.js';
 import { type NextFunction, type NodeHandler, sendJson } from './respond.js';
-import { identityOf } from './verdict-answer.js';
-
-/**
- * Who a verified request comes from, and how it authenticated: the verifier's success result
- * without `ok`. What the middleware puts on `req.apisig`.
- *
- * @example
- * ```ts
- * app.get('/v1/me', (request, response) => {
- *   const identity: ApiSigIdentity | undefined = request.apisig;
- *   response.json({ apiKey: identity?.apiKey, mode: identity?.mode });
- * });
- * ```
- */
-export type ApiSigIdentity = Omit<VerifySuccess, 'ok'>;
 
 /**
  * What the app may answer a refused (or unjudgeable) request with, instead of the standard

@@ -1,23 +1,17 @@
 /**
- * What a framework adapter (Fastify, Koa) writes for core's verdict: the identity of a
- * request that passed, or the JSON answer to one that did not (the app's own, from
- * onRefusal, or core's failureAnswer). The framework only carries them out.
+ * What a framework adapter (Fastify, Koa) writes for a verdict that is not ok: the JSON
+ * answer (the app's own, from onRefusal, or core's failureAnswer). The framework only
+ * carries it out.
  */
-import type { ErrorVerdict, RefusedVerdict, VerifySuccess } from '@apisig/core';
+import type { ErrorVerdict, RefusedVerdict } from '@apisig/core';
 import { failureAnswer } from '@apisig/core/adapter';
-import type { ApiSigIdentity, NodeRefusal } from './middleware.js';
+import type { NodeRefusal } from './middleware.js';
 
 /** An answer ready to write: status, headers, and the JSON body as text. */
 export interface JsonAnswer {
   status: number;
   headers: Record<string, string>;
   text: string;
-}
-
-/** Who a verified request comes from: the verdict without `ok`. */
-export function identityOf(verdict: VerifySuccess): ApiSigIdentity {
-  const { ok: _ok, ...identity } = verdict;
-  return identity;
 }
 
 /** What an app's own answer always carries, whatever its headers say. */

@@ -6,14 +6,14 @@
  * @packageDocumentation
  */
 // biome-ignore-all assist/source/organizeImports: exports grouped by concept, one line each
-import { createGuard, type ServerOptions } from '@apisig/core/adapter';
+import type { ApiSigIdentity } from '@apisig/core';
+import { createGuard, identityOf, type ServerOptions } from '@apisig/core/adapter';
 import type { Context, MiddlewareHandler } from 'hono';
 import { createMiddleware } from 'hono/factory';
-import { type ApiSigIdentity, identityOf } from './identity.js';
 import { failureResponse } from './verify.js';
 import { joseVerifyingBackend } from './verifying-backend.js';
 
-export type { ApiSigIdentity } from './identity.js';
+export type { ApiSigIdentity } from '@apisig/core';
 export type { ErrorVerdict, RefusedVerdict, Verdict } from '@apisig/core';
 export type { OrganizationRecord, UserRecord, VerifyOptions } from '@apisig/core';
 

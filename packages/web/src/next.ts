@@ -7,12 +7,12 @@
  * @packageDocumentation
  */
 // biome-ignore-all assist/source/organizeImports: exports grouped by concept, one line each
-import { createGuard, type Guard, type ServerOptions } from '@apisig/core/adapter';
-import { type ApiSigIdentity, identityOf } from './identity.js';
+import type { ApiSigIdentity } from '@apisig/core';
+import { createGuard, identityOf, type Guard, type ServerOptions } from '@apisig/core/adapter';
 import { failureResponse } from './verify.js';
 import { joseVerifyingBackend } from './verifying-backend.js';
 
-export type { ApiSigIdentity } from './identity.js';
+export type { ApiSigIdentity } from '@apisig/core';
 export type { ErrorVerdict, RefusedVerdict, Verdict } from '@apisig/core';
 export type { OrganizationRecord, UserRecord, VerifyOptions } from '@apisig/core';
 

@@ -1,9 +1,10 @@
-/** Who a verified request comes from: what the Hono and Next.js bindings hand to the app. */
-import type { VerifySuccess } from '@apisig/core';
+/** Who a verified request comes from: what every server integration hands to the app. */
+import type { VerifySuccess } from './verify.js';
 
 /**
  * Who a verified request comes from, and how it authenticated: the verifier's success result
  * without `ok` (`apiKey`, `appKey` when it came through an organization, `signed`, `mode`).
+ * What `req.apisig`, `request.apisig`, `ctx.state.apisig` and `c.get('apisig')` hold.
  *
  * @example
  * ```ts
@@ -13,7 +14,7 @@ import type { VerifySuccess } from '@apisig/core';
  */
 export type ApiSigIdentity = Omit<VerifySuccess, 'ok'>;
 
-/** The success verdict without its `ok`. */
+/** The success verdict without its `ok`: the identity an integration hands to the app. */
 export function identityOf(verdict: VerifySuccess): ApiSigIdentity {
   const { ok: _ok, ...identity } = verdict;
   return identity;
