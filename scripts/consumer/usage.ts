@@ -17,8 +17,8 @@ import { type ApiSigEnv, apisig as honoApisig } from '@apisig/web/hono';
 import { apisigMiddleware, withApiSig } from '@apisig/web/next';
 import { failureResponse, verifyRequest } from '@apisig/web/verify';
 import Fastify from 'fastify';
-import Koa from 'koa';
 import { Hono } from 'hono';
+import Koa from 'koa';
 import { fetch as undiciFetch } from 'undici';
 
 const signer = createSigner({ apiKey: 'ak_consumer', jwtKey: 'jk_consumer' });
