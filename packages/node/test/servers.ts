@@ -1,6 +1,8 @@
 /**
  * Real API servers on 127.0.0.1 guarded by the middleware: one on plain node:http, one on
- * Express 5. Both answer a verified request with what they saw, and count every request.
+ * Express 5. Both answer a verified request with what they saw, count every request, and
+ * redirect `/redirect?status=&to=` (before the guard) wherever `to` says. Another origin
+ * (another port) records what reaches it, for the tests of where our headers go.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type LoopbackServer, listenOnLoopback } from '@apisig/test-support';
@@ -35,6 +37,17 @@ async function echo(request: IncomingMessage, response: ServerResponse): Promise
   );
 }
 
+/** `/redirect?status=307&to=/v1/new`: answers that redirect (unverified); false for any other path. */
+function redirect(request: IncomingMessage, response: ServerResponse): boolean {
+  const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+  if (url.pathname !== '/redirect') return false;
+  response.writeHead(Number(url.searchParams.get('status') ?? 302), {
+    location: url.searchParams.get('to') ?? '/',
+  });
+  response.end();
+  return true;
+}
+
 export async function startApiServer(
   kind: ServerKind,
   verify: (clock: () => number) => VerifyOptions,
@@ -57,13 +70,14 @@ export async function startApiServer(
   if (kind === 'node:http') {
     listening = await listenOnLoopback(async (request, response) => {
       count(response);
+      if (redirect(request, response)) return;
       if (await guard(request, response)) await echo(request, response);
     });
   } else {
     const app = express();
-    app.use((_request, response, next) => {
+    app.use((request, response, next) => {
       count(response);
-      next();
+      if (!redirect(request, response)) next();
     });
     app.use(guard);
     app.use(echo);
@@ -79,3 +93,45 @@ export async function startApiServer(
     statuses,
   };
 }
+
+/** What reached the other origin: one entry per request. */
+export interface Arrival {
+  method: string;
+  path: string;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+export interface OtherOrigin extends LoopbackServer {
+  readonly arrivals: Arrival[];
+}
+
+/**
+ * Another origin (another port on 127.0.0.1): answers `elsewhere` with a Date of 1970, which
+ * must move no clock, and records every request's method, path, headers and body.
+ */
+export async function startOtherOrigin(): Promise<OtherOrigin> {
+  const arrivals: Arrival[] = [];
+  const listening = await listenOnLoopback(async (request, response) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of request) chunks.push(chunk as Buffer);
+    arrivals.push({
+      method: request.method ?? 'GET',
+      path: request.url ?? '/',
+      headers: { ...request.headers },
+      body: Buffer.concat(chunks).toString('utf8'),
+    });
+    response.writeHead(200, { 'content-type': 'text/plain', date: new Date(0).toUTCString() });
+    response.end('elsewhere');
+  });
+  return { ...listening, arrivals };
+}
+
+/** Our four names and authorization: none of them may reach another origin. */
+export const CREDENTIAL_HEADERS = [
+  'x-api-key',
+  'x-signature',
+  'x-app-key',
+  'x-app-signature',
+  'authorization',
+];
