@@ -18,13 +18,14 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const PACKAGES = ['core', 'node', 'web', 'react'];
-/** Tools of the consumer project, at the versions the workspace uses. */
+/** Tools of the consumer project, at the versions the workspace uses (and the clients it binds). */
 const TOOLS = {
   typescript: '5.9.3',
   '@types/node': '^20.19.43',
   '@types/react': '^19.3.3',
   react: '19.3.1',
   undici: '^7.16.0',
+  axios: '1.21.1',
 };
 
 /** Every import specifier the packages export: `@apisig/web`, `@apisig/web/verify`... */

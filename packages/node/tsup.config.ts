@@ -1,3 +1,8 @@
 import { libraryConfig } from '../../tsup.shared.ts';
 
-export default libraryConfig({ entry: { index: 'src/index.ts' }, platform: 'node' });
+export default libraryConfig({
+  entry: { index: 'src/index.ts', axios: 'src/axios.ts' },
+  platform: 'node',
+  // The axios binding is one module for node and web, in a private workspace package.
+  inline: ['@apisig/axios-binding'],
+});
