@@ -26,6 +26,7 @@ const TOOLS = {
   react: '19.3.1',
   undici: '^7.16.0',
   axios: '1.21.1',
+  got: '14.6.6',
 };
 
 /** Every import specifier the packages export: `@apisig/web`, `@apisig/web/verify`... */
