@@ -99,10 +99,21 @@ describe.each(['http', 'fetch'] as const)('axios, %s adapter', (adapter) => {
     it('one 401, the offset learned, one retry with the body, then right the first time', async () => {
       const server = await api(120);
       const { instance, signer } = signedAxios(ALL_FOUR, server.url);
+      const seen = { requests: 0, responses: 0 };
+      instance.interceptors.request.use((config) => {
+        seen.requests++;
+        return config;
+      });
+      instance.interceptors.response.use((response) => {
+        seen.responses++;
+        return response;
+      });
       const first = await instance.post<Echo>('/v1/orders', { order: 1 });
       expect(first.status).toBe(200);
       expect(first.data.body).toBe('{"order":1}');
       expect(server.statuses).toStrictEqual([401, 200]);
+      // The retry happens under the interceptors: they saw one request and one response.
+      expect(seen).toStrictEqual({ requests: 1, responses: 1 });
       expect(signer.clockOffset).toBeGreaterThan(115);
       expect(signer.clockOffset).toBeLessThan(125);
 

@@ -16,6 +16,7 @@ import {
   getGlobalDispatcher,
   interceptors,
   setGlobalDispatcher,
+  FormData as UndiciFormData,
   Headers as UndiciHeaders,
   fetch as undiciFetch,
   request as undiciRequest,
@@ -224,6 +225,23 @@ describe('a server whose clock runs 120 s ahead', () => {
     });
     expect(requested.statusCode).toBe(401);
     expect(await requested.body.json()).toStrictEqual({ error: 'expired', header: 'x-signature' });
+    expect(server.statuses).toStrictEqual([401]);
+  });
+});
+
+describe('undici’s FormData with undici.request', () => {
+  it('is sent once: core replays only its own realm’s FormData, so the 401 is the answer', async () => {
+    const server = await api(120);
+    const { dispatcher } = signingAgent(ALL_FOUR, server.url);
+    const form = new UndiciFormData();
+    form.append('field', 'value');
+    const response = await undiciRequest(`${server.url}/v1/forms`, {
+      dispatcher,
+      method: 'POST',
+      body: form,
+    });
+    expect(response.statusCode).toBe(401);
+    await response.body.dump();
     expect(server.statuses).toStrictEqual([401]);
   });
 });
