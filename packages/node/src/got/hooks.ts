@@ -79,10 +79,13 @@ export interface GotResponseLike {
  */
 export interface GotSigningHooks {
   hooks: {
+    /** Checks the origin of every attempt and hop, and signs it. */
     beforeRequest: Array<(options: GotRequestOptions) => Promise<void>>;
+    /** Observes a redirect's Date and marks the request as redirected. */
     beforeRedirect: Array<
       (next: GotRequestOptions, response: Pick<GotResponseLike, 'url' | 'headers'>) => void
     >;
+    /** Observes the final Date and asks for the one retry of a 401. */
     afterResponse: Array<
       <Response extends GotResponseLike>(
         response: Response,
