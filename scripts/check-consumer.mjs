@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const PACKAGES = ['core', 'node', 'web', 'react'];
-/** Tools of the consumer project, at the versions the workspace uses. */
+/** Tools of the consumer project, at the versions the workspace uses (and the clients it binds). */
 const TOOLS = {
   typescript: '5.9.3',
   '@types/node': '^20.19.43',
@@ -31,6 +31,8 @@ const TOOLS = {
   fastify: '^5.12.8',
   koa: '^3.3.0',
   '@types/koa': '^3.0.3',
+  axios: '1.21.1',
+  got: '14.6.6',
 };
 
 /** Every import specifier the packages export: `@apisig/web`, `@apisig/web/verify`... */

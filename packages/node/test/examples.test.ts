@@ -201,3 +201,42 @@ describe('framework examples', () => {
     await checkApi(await serve(koaApp.callback()));
   });
 });
+
+// The HTTP-client examples: run here; their README blocks are added with the README section.
+describe('HTTP-client examples', () => {
+  const identity = { apiKey: signedUser.apiKey, signed: true, mode: 'signed' };
+  const against = async () => {
+    vi.stubEnv('API_URL', await serve(expressApp));
+    vi.stubEnv('API_KEY', signedUser.apiKey);
+    vi.stubEnv('JWT_KEY', signedUser.jwtKey);
+    return vi.spyOn(console, 'log').mockImplementation(() => {});
+  };
+
+  it('axios.ts: the instance signs with the credentials from the environment', async () => {
+    const log = await against();
+    await import('../examples/axios.js');
+    expect(log).toHaveBeenCalledWith(200, identity);
+  });
+
+  it('got.ts: the extended instance signs', async () => {
+    const log = await against();
+    await import('../examples/got.js');
+    expect(log).toHaveBeenCalledWith(200, identity);
+  });
+
+  it('undici.ts: request and fetch sign through the dispatcher', async () => {
+    const log = await against();
+    const { dispatcher } = await import('../examples/undici.js');
+    await dispatcher.close();
+    expect(log.mock.calls).toStrictEqual([
+      [200, identity],
+      [200, identity],
+    ]);
+  });
+
+  it('ky.ts: ky with the signed fetch signs', async () => {
+    const log = await against();
+    await import('../examples/ky.js');
+    expect(log).toHaveBeenCalledWith(identity);
+  });
+});

@@ -9,7 +9,8 @@ import { remoteSigningAnswer } from '@apisig/core/adapter';
 import { listenOnLoopback } from '@apisig/test-support';
 import { createAdaptorServer } from '@hono/node-server';
 import { NextRequest } from 'next/server';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, inject, it, vi } from 'vitest';
+import { createApi } from '../examples/axios.js';
 import honoGuard from '../examples/hono-guard.js';
 import * as nextMiddleware from '../examples/next-middleware.js';
 import * as nextMiddlewareChain from '../examples/next-middleware-chain.js';
@@ -19,6 +20,7 @@ import signingWorker from '../examples/worker-signing.js';
 import { createSigner } from '../src/index.js';
 import { verifyRequest } from '../src/verify.js';
 import { packageDir } from './support/dist.js';
+import './support/context.js';
 
 const readme = readFileSync(join(packageDir, 'README.md'), 'utf8');
 const credentials = { apiKey: 'ak_live_3f9a2c1e7b4d', jwtKey: 'jk_9b2e4c7a1f3d5e8b' };
@@ -209,5 +211,20 @@ describe('binding examples', () => {
     expect(refused.status).toBe(401);
     expect(refused.headers.get('x-middleware-next')).toBeNull();
     expect(await refused.json()).toEqual({ error: 'bad_signature', header: 'x-signature' });
+  });
+});
+
+// The axios example: run here; its README block is added with the README section.
+describe('axios example', () => {
+  it('axios.ts: signs with headers from the signing endpoint', async () => {
+    const apiUrl = inject('apiUrl');
+    const realFetch = globalThis.fetch;
+    // The page's own origin, for the endpoint's relative URL: here, the test API's /sign.
+    vi.stubGlobal('fetch', (input: RequestInfo | URL, init?: RequestInit) =>
+      realFetch(input === '/api/apisig/sign' ? `${apiUrl}/sign` : input, init),
+    );
+    const api = createApi(apiUrl);
+    const { data } = await api.get(`/v1/echo?id=example-${Date.now()}`);
+    expect(data).toMatchObject({ apiKey: 'ak_alice', mode: 'signed', attempts: 1 });
   });
 });
