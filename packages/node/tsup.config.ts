@@ -1,3 +1,20 @@
+import { defineConfig } from 'tsup';
 import { libraryConfig } from '../../tsup.shared.ts';
 
-export default libraryConfig({ entry: { index: 'src/index.ts' }, platform: 'node' });
+export default [
+  // The library's clean leaves the CLI's files alone: the two builds run side by side.
+  libraryConfig({ entry: { index: 'src/index.ts' }, platform: 'node', keep: ['cli.js*'] }),
+  // The `apisig` command: ESM only, no declarations; it imports the package by its own name,
+  // so it runs on dist/index.js (the public API) and bundles none of it.
+  defineConfig({
+    entry: { cli: 'src/cli/main.ts' },
+    format: ['esm'],
+    platform: 'node',
+    target: 'node20',
+    tsconfig: 'tsconfig.build.json',
+    sourcemap: true,
+    clean: false,
+    external: ['@apisig/node'],
+    banner: { js: '#!/usr/bin/env node' },
+  }),
+];
