@@ -18,9 +18,11 @@ const signer = createSigner({ apiKey: 'ak_consumer', jwtKey: 'jk_consumer' });
 const sent: Record<string, string> = { ...signer.headers() };
 
 // Any fetch: the global one, undici's.
-export const viaGlobal = createSignedFetch(signer, { fetch });
-export const viaUndici = createSignedFetch(signer, { fetch: undiciFetch });
+const baseUrl = 'https://api.example.com';
+export const viaGlobal = createSignedFetch(signer, { baseUrl, fetch });
+export const viaUndici = createSignedFetch(signer, { baseUrl, fetch: undiciFetch });
 export const viaWeb = web.createSignedFetch(web.createSigner({ apiKey: 'ak_consumer' }), {
+  baseUrl,
   fetch: undiciFetch,
 });
 
