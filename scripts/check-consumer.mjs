@@ -6,6 +6,7 @@
 //     no DOM, skipLibCheck off) under every moduleResolution a user may have: node16 from ESM
 //     and from CommonJS, node10, bundler; undici's fetch is accepted where a fetch is;
 //   - every entry loads at run time through import and through require;
+//   - the `apisig` command of @apisig/node runs through npx;
 //   - `engines` tells the truth: a package whose CommonJS build requires an ESM-only
 //     dependency (jose) needs require(esm), so it must say node >= 20.19.
 // Needs the packages built (`pnpm build`) and the npm registry for TypeScript and friends.
@@ -152,6 +153,15 @@ check(`import() of ${entries.join(', ')}`, () => run(process.execPath, ['load.mj
 check(`require() of every entry (Node ${process.versions.node})`, () =>
   run(process.execPath, ['load.cjs']),
 );
+
+// The `apisig` command, as npm installs a package's bin: on the project's PATH (npx finds it
+// without downloading anything), running on the installed dist.
+check('npx apisig: --help and keygen --json run from node_modules/.bin', () => {
+  const npx = (args) => run('npx', ['--no-install', 'apisig', ...args]);
+  if (!npx(['--help']).startsWith('Usage: apisig <command>')) throw new Error('no usage text');
+  const { apiKey, secret } = JSON.parse(npx(['keygen', '--json']));
+  if (typeof apiKey !== 'string' || typeof secret !== 'string') throw new Error('no new key');
+});
 
 // engines against what the CommonJS builds require.
 const esmOnly = (name) => {

@@ -6,6 +6,8 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     environment: 'node',
+    // The CLI tests spawn dist/cli.js: build it first when src/ is newer.
+    globalSetup: ['test/support/built-cli.ts'],
     typecheck,
   },
 });
