@@ -6,10 +6,11 @@
  * none of our headers; the one retry happens here too, so the interceptors see one request
  * and one response.
  */
-import { ApiSigError, type HeaderInput } from '@apisig/core';
+import type { HeaderInput } from '@apisig/core';
 import {
   BODY_HEADER_NAMES,
   type HeaderWriter,
+  hiddenRedirect,
   isReplayableBody,
   MAX_REDIRECTS,
   readHeader,
@@ -33,6 +34,8 @@ interface Outcome {
   rejection?: unknown;
   /** An API response's Date moved the signer's clock. */
   moved: boolean;
+  /** The last hop's URL. */
+  url: URL;
 }
 
 const writerFor = (headers: AxiosHeaders): HeaderWriter => ({
@@ -120,16 +123,12 @@ export function signingAdapter(
         });
         const { response } = outcome;
         moved = session.observe(url, headerView(response), sentAt) || moved;
-        if (!follow) return { ...outcome, moved };
-        if (response.status === 0) {
-          // A browser's fetch hides a manual redirect (status 0): its target cannot be checked.
-          throw new ApiSigError('redirect_refused', 'a browser hides where this redirect goes', {
-            field: 'url',
-          });
-        }
+        if (!follow) return { ...outcome, moved, url };
+        // A browser's fetch hides a manual redirect (status 0): its target cannot be checked.
+        if (response.status === 0) throw hiddenRedirect();
         const location = headerView(response).get('location');
         const target = redirectTarget(response.status, location, url);
-        if (target === null) return { ...outcome, moved };
+        if (target === null) return { ...outcome, moved, url };
         if (hops >= limit) {
           throw new AxiosError(
             'Maximum number of redirects exceeded',
@@ -144,7 +143,7 @@ export function signingAdapter(
           data = undefined;
           for (const name of BODY_HEADER_NAMES) headers.delete(name);
         } else if (!isReplayableBody(data)) {
-          return { ...outcome, moved }; // a body that cannot be sent again: the 3xx is the answer
+          return { ...outcome, moved, url }; // a body that cannot be sent again: the 3xx is the answer
         }
         release(response);
         url = target;
@@ -154,7 +153,14 @@ export function signingAdapter(
     const first = await attempt();
     const { status } = first.response;
     if (status !== 401 || !isReplayableBody(config.data)) return settle(first);
-    if (!session.retryAfter(status, first.moved, first.moved ? null : refusalOf(first.response))) {
+    if (
+      !session.retryAfter(
+        first.url,
+        status,
+        first.moved,
+        first.moved ? null : refusalOf(first.response),
+      )
+    ) {
       return settle(first);
     }
     // Our clock was off (or our headers stale) and is corrected now: one more try.

@@ -25,6 +25,8 @@ export {
 export {
   AUTH_HEADER_NAMES,
   BODY_HEADER_NAMES,
+  CROSS_ORIGIN_DROPPED,
+  hiddenRedirect,
   isReplayableBody,
   MAX_REDIRECTS,
   redirectKeepsBody,

@@ -7,7 +7,7 @@
 import { syncBackend } from '@apisig/test-support';
 import { alice } from '@apisig/test-support/cast';
 import { describe, expect, it } from 'vitest';
-import { createSyncSigner } from '../src/adapter.js';
+import { createSyncSigner, isReplayableBody } from '../src/adapter.js';
 import { createSignedFetch, type HeaderSource } from '../src/index.js';
 
 const API = 'http://api.test';
@@ -113,6 +113,33 @@ describe('redirects, followed by hand', () => {
       expect(hop.redirect).toBe('manual');
       for (const name of OURS) expect(hop.headers.get(name)).not.toBeNull();
     }
+  });
+
+  it("a hop to another origin carries none of the caller's credentials; the API's hop keeps them", async () => {
+    const { fetch, seen } = routedFetch({
+      [`${API}/old`]: redirect(302, '/new'),
+      [`${API}/new`]: redirect(302, 'https://elsewhere.test/landing'),
+    });
+    const credentials = {
+      authorization: 'Bearer app-session',
+      'proxy-authorization': 'Basic cHJveHk6c2VjcmV0',
+      cookie: 'sid=s3cr3t-session-id',
+    };
+    await createSignedFetch(organizationSigner(), { baseUrl: API, fetch })(`${API}/old`, {
+      headers: { ...credentials, accept: 'text/html' },
+    });
+    const [first, second, elsewhere] = seen;
+    // Control: within the API's origin, every hop carries them.
+    for (const hop of [first, second]) {
+      for (const [name, value] of Object.entries(credentials)) {
+        expect(hop?.headers.get(name)).toBe(value);
+      }
+    }
+    expect(elsewhere?.url).toBe('https://elsewhere.test/landing');
+    for (const name of [...OURS, ...Object.keys(credentials)]) {
+      expect(elsewhere?.headers.get(name)).toBeNull();
+    }
+    expect(elsewhere?.headers.get('accept')).toBe('text/html');
   });
 
   it('a hop to another origin carries none of our headers, nor authorization', async () => {
@@ -366,6 +393,22 @@ describe('cached headers the server found stale (a remote signer without a reada
     expect(seen).toHaveLength(1);
   });
 
+  it("another origin's 401 after a redirect is not retried, and the cache is kept", async () => {
+    const { fetch, seen } = routedFetch({
+      [`${API}/away`]: redirect(302, 'https://elsewhere.test/v1'),
+      'https://elsewhere.test/v1': () =>
+        new Response(JSON.stringify({ error: 'expired', header: 'x-signature' }), {
+          status: 401,
+          headers: { date: YEAR_AHEAD() },
+        }),
+    });
+    const { source, cleared } = staleSource(organizationSigner());
+    const response = await createSignedFetch(source, { baseUrl: API, fetch })(`${API}/away`);
+    expect(response.status).toBe(401);
+    expect(cleared()).toBe(0);
+    expect(seen.map((hop) => hop.url)).toEqual([`${API}/away`, 'https://elsewhere.test/v1']);
+  });
+
   it('a source that cannot clear (a local signer) is not retried on expired alone', async () => {
     const { fetch, seen } = refusingStale('expired');
     const response = await createSignedFetch(organizationSigner(), { baseUrl: API, fetch })(
@@ -373,5 +416,35 @@ describe('cached headers the server found stale (a remote signer without a reada
     );
     expect(response.status).toBe(401);
     expect(seen).toHaveLength(1);
+  });
+});
+
+describe('isReplayableBody: what may be sent twice', () => {
+  /** A body class of another realm (undici's own FormData, an iframe's Blob): same tag, other class. */
+  const foreign = (tag: string) =>
+    new (class {
+      get [Symbol.toStringTag]() {
+        return tag;
+      }
+    })();
+
+  it.each(['Blob', 'File', 'FormData', 'URLSearchParams'])(
+    "a %s of another realm, known by its tag (this realm's class does not know it)",
+    (tag) => {
+      const body = foreign(tag);
+      expect(body instanceof FormData || body instanceof Blob).toBe(false);
+      expect(isReplayableBody(body)).toBe(true);
+    },
+  );
+
+  it('never a stream, an async iterable, or an object it does not know', () => {
+    const stream = new ReadableStream();
+    async function* iterable() {}
+    for (const body of [stream, iterable(), foreign('ReadableStream'), {}, foreign('Object')]) {
+      expect(isReplayableBody(body)).toBe(false);
+    }
+    // Control: this realm's own body classes.
+    expect(isReplayableBody(new FormData())).toBe(true);
+    expect(isReplayableBody(new Blob(['a']))).toBe(true);
   });
 });

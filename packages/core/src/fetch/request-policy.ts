@@ -11,6 +11,12 @@ import { invalidOption } from '../validate.js';
 /** The four names a signer owns on a request: removed from what the caller set, then ours set. */
 export const AUTH_HEADER_NAMES: readonly string[] = /* @__PURE__ */ Object.values(HEADERS);
 
+/**
+ * What a hop to another origin never carries, besides our own four: the caller's other
+ * credentials, dropped as fetch, undici and follow-redirects drop them on such a redirect.
+ */
+export const CROSS_ORIGIN_DROPPED = ['authorization', 'proxy-authorization', 'cookie'];
+
 /** Redirects followed in one request, as fetch does, before it is refused. */
 export const MAX_REDIRECTS = 20;
 
@@ -40,6 +46,16 @@ export function targetOf(input: string | URL, base: URL): URL {
   return url;
 }
 
+/**
+ * The refusal for a redirect a browser hides (a manual redirect answers status 0, type
+ * `opaqueredirect`): its target cannot be checked, so it is not followed blind.
+ */
+export function hiddenRedirect(): ApiSigError {
+  return new ApiSigError('redirect_refused', 'a browser hides where this redirect goes', {
+    field: 'url',
+  });
+}
+
 /** The next hop of a redirect (301, 302, 303, 307, 308 with a Location), or null. */
 export function redirectTarget(status: number, location: string | null, from: URL): URL | null {
   return location && /^30[12378]$/.test(String(status)) ? new URL(location, from) : null;
@@ -66,7 +82,8 @@ export const BODY_HEADER_NAMES = [
 
 /**
  * True for a body that can be sent again as it is: a string, bytes (ArrayBuffer or a view),
- * Blob, FormData or URLSearchParams of this realm. A stream or an async iterable is read by
+ * a Blob, File, FormData or URLSearchParams, of this realm or another (undici's own
+ * FormData, an iframe's Blob: told by their tag). A stream or an async iterable is read by
  * the first send; anything not recognised is not replayed either.
  */
 export function isReplayableBody(body: unknown): boolean {
@@ -75,8 +92,6 @@ export function isReplayableBody(body: unknown): boolean {
     typeof body === 'string' ||
     body instanceof ArrayBuffer ||
     ArrayBuffer.isView(body) ||
-    body instanceof Blob ||
-    body instanceof FormData ||
-    body instanceof URLSearchParams
+    /^\[object (Blob|File|FormData|URLSearchParams)\]$/.test(Object.prototype.toString.call(body))
   );
 }

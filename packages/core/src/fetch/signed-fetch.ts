@@ -5,11 +5,11 @@
  * is fed to the signer's clock, and a 401 is retried once when the clock moved (or the
  * source's cached headers went stale) and the body can be sent again.
  */
-import { ApiSigError } from '../errors.js';
 import type { HeaderSource } from '../sign/header-source.js';
 import { validateOptionsRecord } from '../validate.js';
 import {
   BODY_HEADER_NAMES,
+  hiddenRedirect,
   isReplayableBody,
   MAX_REDIRECTS,
   redirectKeepsBody,
@@ -113,7 +113,10 @@ export function createSignedFetch(source: HeaderSource, options: SignedFetchOpti
   const session = createSigningSession(source, record.baseUrl);
   const fetchImpl = () => (options.fetch ?? globalThis.fetch) as unknown as FetchLike;
 
-  /** One send, redirects followed by hand; `moved` when an API response moved the clock. */
+  /**
+   * One send, redirects followed by hand: the last hop's response and `url`, and `moved` when
+   * an API response moved the clock.
+   */
   const attempt = async (input: string | URL | Request, init: RequestInit) => {
     const request = isRequestLike(input) ? input : undefined;
     let url = session.target(request ? request.url : (input as string | URL));
@@ -130,22 +133,17 @@ export function createSignedFetch(source: HeaderSource, options: SignedFetchOpti
       const redirect = follow ? 'manual' : init.redirect;
       const response = await fetchImpl()(next, { ...init, method, body, headers, redirect });
       moved = session.observe(url, response.headers, sentAt) || moved;
-      if (!follow) return { response, moved };
-      if (response.type === 'opaqueredirect') {
-        // A browser hides a manual redirect's Location: its target cannot be checked.
-        throw new ApiSigError('redirect_refused', 'a browser hides where this redirect goes', {
-          field: 'url',
-        });
-      }
+      if (!follow) return { response, moved, url };
+      if (response.type === 'opaqueredirect') throw hiddenRedirect();
       const target = redirectTarget(response.status, response.headers.get('location'), url);
-      if (target === null) return { response, moved };
+      if (target === null) return { response, moved, url };
       if (hops === MAX_REDIRECTS) throw new TypeError('too many redirects');
       if (!redirectKeepsBody(response.status, method)) {
         method = 'GET';
         body = undefined;
         for (const name of BODY_HEADER_NAMES) headers.delete(name);
       } else if (request?.body || !isReplayableBody(body)) {
-        return { response, moved }; // a body that cannot be sent again: the 3xx is the answer
+        return { response, moved, url }; // a body that cannot be sent again: the 3xx is the answer
       }
       await response.body?.cancel().catch(() => undefined);
       url = target;
@@ -160,7 +158,7 @@ export function createSignedFetch(source: HeaderSource, options: SignedFetchOpti
     const replayable = request
       ? request.body === null || spare !== undefined
       : isReplayableBody(init.body);
-    const { response, moved } = await attempt(input, init);
+    const { response, moved, url } = await attempt(input, init);
     if (response.status !== 401 || !replayable) return response;
     const refusal = moved
       ? null
@@ -168,7 +166,7 @@ export function createSignedFetch(source: HeaderSource, options: SignedFetchOpti
           .clone()
           .json()
           .catch(() => null);
-    if (!session.retryAfter(401, moved, refusal)) return response;
+    if (!session.retryAfter(url, 401, moved, refusal)) return response;
     // Our clock was off (or our headers stale) and is corrected now: one more try.
     await response.body?.cancel().catch(() => undefined);
     return (await attempt(spare ?? input, init)).response;

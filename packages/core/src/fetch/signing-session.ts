@@ -5,7 +5,7 @@
  * client integrations adapt this; none of them decides any of it.
  */
 import type { HeaderSource } from '../sign/header-source.js';
-import { AUTH_HEADER_NAMES, apiOrigin, targetOf } from './request-policy.js';
+import { AUTH_HEADER_NAMES, apiOrigin, CROSS_ORIGIN_DROPPED, targetOf } from './request-policy.js';
 
 /**
  * What a session writes our headers into: a fetch Headers, or a client's own header object.
@@ -32,7 +32,7 @@ export interface HeaderWriter {
  * ```ts
  * const session = createSigningSession(signer, 'https://api.example.com');
  * const url = session.target('/v1/orders'); // origin_refused for any other origin
- * await session.sign(url, headers); // ours for the API, none (and no authorization) elsewhere
+ * await session.sign(url, headers); // ours for the API; none, nor authorization or cookie, elsewhere
  * ```
  */
 export interface SigningSession {
@@ -40,17 +40,21 @@ export interface SigningSession {
   readonly origin: string;
   /** A request's absolute URL, resolved against baseUrl; `origin_refused` for another origin. */
   target(input: string | URL): URL;
-  /** Sets our headers for a hop to the API's origin; removes them (and authorization) for any other. */
+  /**
+   * Sets our headers for a hop to the API's origin; for any other, removes them and the
+   * caller's other credentials (authorization, proxy-authorization, cookie).
+   */
   sign(url: URL, headers: HeaderWriter): Promise<void>;
   /** The source's clock, for a hop's send and receive times (epoch ms). */
   clock(): number;
   /** A hop's response: true when its Date moved the clock (only the API's responses count). */
   observe(url: URL, headers: { get(name: string): string | null }, sentAt: number): boolean;
   /**
-   * Whether a 401 deserves one more try: the clock moved, or the source's cached headers were
-   * stale (`expired` or `exp_too_far`; they are cleared). `refusal` is the parsed body.
+   * Whether a 401 from `url` (the last hop's) deserves one more try: only the API's own, and
+   * only when the clock moved or the source's cached headers were stale (`expired` or
+   * `exp_too_far`; they are cleared). `refusal` is the parsed body.
    */
-  retryAfter(status: number, moved: boolean, refusal: unknown): boolean;
+  retryAfter(url: URL, status: number, moved: boolean, refusal: unknown): boolean;
 }
 
 /**
@@ -70,7 +74,10 @@ export function createSigningSession(source: HeaderSource, baseUrl: unknown): Si
     target: (input) => targetOf(input, base),
     async sign(url, headers) {
       for (const name of AUTH_HEADER_NAMES) headers.delete(name);
-      if (url.origin !== base.origin) return headers.delete('authorization');
+      if (url.origin !== base.origin) {
+        for (const name of CROSS_ORIGIN_DROPPED) headers.delete(name);
+        return;
+      }
       for (const [name, value] of Object.entries(await source.headers())) headers.set(name, value);
     },
     clock: () => source.clock(),
@@ -84,8 +91,9 @@ export function createSigningSession(source: HeaderSource, baseUrl: unknown): Si
         receivedAt: source.clock(),
       });
     },
-    retryAfter(status, moved, refusal) {
-      if (status !== 401) return false;
+    retryAfter(url, status, moved, refusal) {
+      // Another origin's 401 says nothing of our headers: it is not ours to retry.
+      if (status !== 401 || url.origin !== base.origin) return false;
       if (moved) return true;
       const error = (refusal as { error?: unknown } | null)?.error;
       const stale = source.clear !== undefined && (error === 'expired' || error === 'exp_too_far');

@@ -202,7 +202,7 @@ export function apiSigHooks(source: HeaderSource, options: GotSigningOptions): G
           if (response.statusCode !== 401 || url.origin !== session.origin) return response;
           if (context[RETRIED] || !isReplayableBody(options.body)) return response;
           const refusal = moved ? null : refusalOf(response.rawBody);
-          if (!session.retryAfter(401, moved, refusal)) return response;
+          if (!session.retryAfter(url, 401, moved, refusal)) return response;
           // Our clock was off (or our headers stale) and is corrected now: one more try.
           // got ignores retry.limit here, so RETRIED (copied to every later attempt) keeps it one.
           const retried: Marks = { [RETRIED]: true, [MOVED]: false };

@@ -148,7 +148,7 @@ export class SigningDispatch implements Dispatcher.DispatchHandler {
     }
     this.#held = null;
     const refusal = held.moved ? null : parse(held.chunks);
-    if (this.context.session.retryAfter(held.status, held.moved, refusal)) {
+    if (this.context.session.retryAfter(this.url, held.status, held.moved, refusal)) {
       // Our clock was off (or our headers stale) and is corrected now: one more try.
       this.#retried = true;
       this.send().catch((error: unknown) => this.fail(error));
