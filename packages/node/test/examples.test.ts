@@ -25,6 +25,10 @@ const EXAMPLES = [
   'koa.ts',
   'rotation.ts',
   'signing-endpoint.ts',
+  'axios.ts',
+  'got.ts',
+  'undici.ts',
+  'ky.ts',
 ];
 
 const servers: LoopbackServer[] = [];
@@ -202,7 +206,7 @@ describe('framework examples', () => {
   });
 });
 
-// The HTTP-client examples: run here; their README blocks are added with the README section.
+// The HTTP-client examples, run against the Express example's API.
 describe('HTTP-client examples', () => {
   const identity = { apiKey: signedUser.apiKey, signed: true, mode: 'signed' };
   const against = async () => {

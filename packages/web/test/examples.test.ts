@@ -41,6 +41,7 @@ describe('README examples', () => {
   for (const file of [
     'sign.ts',
     'remote-signer.ts',
+    'axios.ts',
     'hono-guard.ts',
     'next-route.ts',
     'next-middleware.ts',
@@ -129,8 +130,7 @@ describe('README examples', () => {
   });
 });
 
-// The examples of the Hono and Next.js bindings, run here; README.md shows them once their
-// section replaces the createVerifier Hono example above.
+// The examples of the Hono and Next.js bindings.
 describe('binding examples', () => {
   it('Hono guard: typed sub-app behind cors(); 401 with WWW-Authenticate, preflight 204', async () => {
     const warnings = vi.spyOn(console, 'warn').mockImplementation(() => {});
@@ -214,7 +214,6 @@ describe('binding examples', () => {
   });
 });
 
-// The axios example: run here; its README block is added with the README section.
 describe('axios example', () => {
   it('axios.ts: signs with headers from the signing endpoint', async () => {
     const apiUrl = inject('apiUrl');

@@ -81,9 +81,13 @@ function jsonDocuments(text: string): unknown[] {
 }
 
 describe('README command-line examples', () => {
-  it('every example is a file with a test here', () => {
-    for (const file of CLI_EXAMPLES)
-      expect(readFileSync(join(examplesDir, file), 'utf8')).not.toBe('');
+  it('every example is a file with a test here, shown verbatim in README.md', () => {
+    const readme = readFileSync(join(import.meta.dirname, '..', '..', 'README.md'), 'utf8');
+    for (const file of CLI_EXAMPLES) {
+      const source = readFileSync(join(examplesDir, file), 'utf8');
+      expect(source).not.toBe('');
+      expect(readme).toContain(`\`\`\`sh\n${source}\`\`\``);
+    }
   });
 
   it('headers.sh: the JSON headers, and curl with them gets 200 from the server', async ({
