@@ -8,9 +8,9 @@
 import type { ApiSigIdentity, ErrorVerdict, RefusedVerdict } from '@apisig/core';
 import { createGuard, identityOf, invalidOption, type ServerOptions } from '@apisig/core/adapter';
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { jsonwebtokenBackend } from './backend.js';
+import { jsonwebtokenBackend } from './lib/backend.js';
+import { refusalAnswer } from './lib/verdict-answer.js';
 import type { NodeRefusal } from './middleware.js';
-import { refusalAnswer } from './verdict-answer.js';
 
 export type { ApiSigIdentity } from '@apisig/core';
 export type { NodeRefusal } from './middleware.js';

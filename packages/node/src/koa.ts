@@ -7,9 +7,9 @@
 import type { ApiSigIdentity } from '@apisig/core';
 import { createGuard, identityOf, type ServerOptions } from '@apisig/core/adapter';
 import type { Middleware, ParameterizedContext } from 'koa';
-import { jsonwebtokenBackend } from './backend.js';
+import { jsonwebtokenBackend } from './lib/backend.js';
+import { refusalAnswer } from './lib/verdict-answer.js';
 import type { NodeRefusal } from './middleware.js';
-import { refusalAnswer } from './verdict-answer.js';
 
 export type { ApiSigIdentity } from '@apisig/core';
 export type { NodeRefusal } from './middleware.js';

@@ -1,7 +1,7 @@
 /** Signing on jsonwebtoken: core's signer engine bound to this package's backend. */
 import type { SignerOptions, SyncSigner } from '@apisig/core';
 import { createSyncSigner } from '@apisig/core/adapter';
-import { jsonwebtokenBackend } from './backend.js';
+import { jsonwebtokenBackend } from './lib/backend.js';
 
 /**
  * A signer for one user (and organization): `headers()` answers at once with the headers for

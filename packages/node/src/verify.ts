@@ -1,7 +1,7 @@
 /** Verifying on jsonwebtoken: core's verifier engine bound to this package's backend. */
 import type { HeaderInput, Verifier, VerifyOptions, VerifyResult } from '@apisig/core';
 import { createVerifierEngine, verifyHeadersWith } from '@apisig/core/adapter';
-import { jsonwebtokenBackend } from './backend.js';
+import { jsonwebtokenBackend } from './lib/backend.js';
 
 /**
  * Checks the options once (a mistake throws ApiSigError `invalid_option`) and returns a

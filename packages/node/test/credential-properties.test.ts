@@ -3,8 +3,8 @@
  * node's signer and verifier (jsonwebtoken).
  */
 import { describeCredentialProperties } from '@apisig/test-support/suites';
-import { jsonwebtokenBackend } from '../src/backend.js';
 import { createSigner, verifyHeaders } from '../src/index.js';
+import { jsonwebtokenBackend } from '../src/lib/backend.js';
 
 describeCredentialProperties({
   createSigner,

@@ -7,8 +7,8 @@ import { PassThrough } from 'node:stream';
 import { inspect } from 'node:util';
 import { acme, alice, castSecrets } from '@apisig/test-support/cast';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { jsonwebtokenBackend } from '../src/backend.js';
 import { ApiSigError, createSigner, type SyncSigner, verifyHeaders } from '../src/index.js';
+import { jsonwebtokenBackend } from '../src/lib/backend.js';
 
 afterEach(() => {
   vi.restoreAllMocks();

@@ -3,7 +3,7 @@
  * verifier on jsonwebtoken.
  */
 import { describeHostileCorpus } from '@apisig/test-support/suites';
-import { jsonwebtokenBackend } from '../src/backend.js';
 import { verifyHeaders } from '../src/index.js';
+import { jsonwebtokenBackend } from '../src/lib/backend.js';
 
 await describeHostileCorpus({ name: 'node verifier', verifyHeaders, backend: jsonwebtokenBackend });

@@ -7,7 +7,6 @@ import { rejectionVectors, signatureVectors } from '@apisig/test-support';
 import { describeLifetimeVectors } from '@apisig/test-support/suites';
 import jwt from 'jsonwebtoken';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { jsonwebtokenBackend } from '../src/backend.js';
 import {
   createSigner,
   DEFAULT_TTL,
@@ -15,6 +14,7 @@ import {
   type VerifyOptions,
   verifyHeaders,
 } from '../src/index.js';
+import { jsonwebtokenBackend } from '../src/lib/backend.js';
 
 const userVectors = signatureVectors.filter((v) => v.kind === 'user');
 const organizationVectors = signatureVectors.filter((v) => v.kind === 'organization');

@@ -9,8 +9,8 @@ import {
   describeLookupRecords,
   describeOrganizationPaths,
 } from '@apisig/test-support/suites';
-import { jsonwebtokenBackend } from '../src/backend.js';
 import { verifyHeaders } from '../src/index.js';
+import { jsonwebtokenBackend } from '../src/lib/backend.js';
 
 describeOrganizationPaths({ verifyHeaders });
 describeLookupFaults({ verifyHeaders });

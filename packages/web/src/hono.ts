@@ -11,7 +11,7 @@ import { createGuard, identityOf, type ServerOptions } from '@apisig/core/adapte
 import type { Context, MiddlewareHandler } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { failureResponse } from './verify.js';
-import { joseVerifyingBackend } from './verifying-backend.js';
+import { joseVerifyingBackend } from './lib/verifying-backend.js';
 
 export type { ApiSigIdentity } from '@apisig/core';
 export type { ErrorVerdict, RefusedVerdict, Verdict } from '@apisig/core';

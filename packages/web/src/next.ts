@@ -10,7 +10,7 @@
 import type { ApiSigIdentity } from '@apisig/core';
 import { createGuard, identityOf, type Guard, type ServerOptions } from '@apisig/core/adapter';
 import { failureResponse } from './verify.js';
-import { joseVerifyingBackend } from './verifying-backend.js';
+import { joseVerifyingBackend } from './lib/verifying-backend.js';
 
 export type { ApiSigIdentity } from '@apisig/core';
 export type { ErrorVerdict, RefusedVerdict, Verdict } from '@apisig/core';

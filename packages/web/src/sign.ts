@@ -1,7 +1,7 @@
 /** Signing on jose: core's signer engine bound to the signing backend. */
 import type { AsyncSigner, SignerOptions } from '@apisig/core';
 import { createAsyncSigner } from '@apisig/core/adapter';
-import { joseSigningBackend } from './signing-backend.js';
+import { joseSigningBackend } from './lib/signing-backend.js';
 
 /**
  * A signer for one user (and organization) in any WebCrypto runtime: `headers()` answers with

@@ -9,7 +9,7 @@
 import type { ErrorVerdict, HeaderInput, RefusedVerdict, Verifier } from '@apisig/core';
 import type { VerifyOptions, VerifyResult } from '@apisig/core';
 import { createVerifierEngine, failureAnswer, verifyHeadersWith } from '@apisig/core/adapter';
-import { joseVerifyingBackend } from './verifying-backend.js';
+import { joseVerifyingBackend } from './lib/verifying-backend.js';
 
 export { DEFAULT_LEEWAY, DEFAULT_MAX_TTL, FAILURE_REASONS, statusFor } from '@apisig/core';
 export { failureBody, type HeaderInput, type Verifier } from '@apisig/core';

@@ -2,8 +2,8 @@
 import { forgeToken, signatureVectors } from '@apisig/test-support';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createSigner, isApiSigError } from '../src/index.js';
-import { joseSigningBackend } from '../src/signing-backend.js';
-import { joseVerifyingBackend } from '../src/verifying-backend.js';
+import { joseSigningBackend } from '../src/lib/signing-backend.js';
+import { joseVerifyingBackend } from '../src/lib/verifying-backend.js';
 
 const vector = signatureVectors.find((v) => v.name === 'user-basic');
 if (vector === undefined) throw new Error('vector user-basic missing');

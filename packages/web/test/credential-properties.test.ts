@@ -4,7 +4,7 @@
  */
 import { describeCredentialProperties } from '@apisig/test-support/suites';
 import { createSigner } from '../src/index.js';
-import { joseSigningBackend } from '../src/signing-backend.js';
+import { joseSigningBackend } from '../src/lib/signing-backend.js';
 import { verifyHeaders } from '../src/verify.js';
 
 describeCredentialProperties({

@@ -3,7 +3,7 @@
  * verifier on jose (WebCrypto).
  */
 import { describeHostileCorpus } from '@apisig/test-support/suites';
+import { joseVerifyingBackend } from '../src/lib/verifying-backend.js';
 import { verifyHeaders } from '../src/verify.js';
-import { joseVerifyingBackend } from '../src/verifying-backend.js';
 
 await describeHostileCorpus({ name: 'web verifier', verifyHeaders, backend: joseVerifyingBackend });

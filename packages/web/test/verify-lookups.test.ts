@@ -9,8 +9,8 @@ import {
   describeLookupRecords,
   describeOrganizationPaths,
 } from '@apisig/test-support/suites';
+import { joseVerifyingBackend } from '../src/lib/verifying-backend.js';
 import { failureResponse, verifyHeaders, verifyRequest } from '../src/verify.js';
-import { joseVerifyingBackend } from '../src/verifying-backend.js';
 
 describeOrganizationPaths({ verifyHeaders, failureResponse });
 describeLookupRecords({ verifyHeaders });
