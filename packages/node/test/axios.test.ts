@@ -8,35 +8,13 @@
  */
 import { Readable } from 'node:stream';
 import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { withApiSig } from '../src/axios.js';
 import { createSigner, HEADERS, type SignerOptions } from '../src/index.js';
-import { ALL_FOUR, type Echo, MODES } from './client-cases.js';
-import { directory } from './fixtures.js';
-import {
-  type ApiServer,
-  CREDENTIAL_HEADERS,
-  type OtherOrigin,
-  startApiServer,
-  startOtherOrigin,
-} from './servers.js';
+import { ALL_FOUR, type Echo, MODES, serversPerTest } from './client-cases.js';
+import { CREDENTIAL_HEADERS } from './servers.js';
 
-const closers: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  await Promise.all(closers.splice(0).map((close) => close()));
-});
-
-async function api(clockAheadSeconds = 0): Promise<ApiServer> {
-  const server = await startApiServer('node:http', directory, { clockAheadSeconds });
-  closers.push(server.close);
-  return server;
-}
-
-async function elsewhere(): Promise<OtherOrigin> {
-  const server = await startOtherOrigin();
-  closers.push(server.close);
-  return server;
-}
+const { api, elsewhere } = serversPerTest();
 
 const rejection = (promise: Promise<unknown>) =>
   promise.then(

@@ -9,35 +9,13 @@
 import { Readable } from 'node:stream';
 import { type LoopbackServer, listenOnLoopback } from '@apisig/test-support';
 import got, { type ExtendOptions, type Got } from 'got';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { apiSigHooks } from '../src/got.js';
 import { createSigner, HEADERS, type SignerOptions } from '../src/index.js';
-import { ALL_FOUR, type Echo, MODES } from './client-cases.js';
-import { directory } from './fixtures.js';
-import {
-  type ApiServer,
-  CREDENTIAL_HEADERS,
-  type OtherOrigin,
-  startApiServer,
-  startOtherOrigin,
-} from './servers.js';
+import { ALL_FOUR, type Echo, MODES, serversPerTest } from './client-cases.js';
+import { CREDENTIAL_HEADERS, type OtherOrigin } from './servers.js';
 
-const closers: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  await Promise.all(closers.splice(0).map((close) => close()));
-});
-
-async function api(clockAheadSeconds = 0): Promise<ApiServer> {
-  const server = await startApiServer('node:http', directory, { clockAheadSeconds });
-  closers.push(server.close);
-  return server;
-}
-
-async function elsewhere(): Promise<OtherOrigin> {
-  const server = await startOtherOrigin();
-  closers.push(server.close);
-  return server;
-}
+const { api, elsewhere, closeAfter } = serversPerTest();
 
 function signedGot(options: SignerOptions, baseUrl: string, extra: ExtendOptions = {}) {
   const signer = createSigner(options);
@@ -133,7 +111,7 @@ describe('got’s own retries', () => {
       });
       response.end('{"error":"expired","header":"x-signature"}');
     });
-    closers.push(server.close);
+    closeAfter(server.close);
     return { url: server.url, served: () => served };
   }
 

@@ -9,7 +9,7 @@
  */
 import { type LoopbackServer, listenOnLoopback } from '@apisig/test-support';
 import ky, { type Options } from 'ky';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   createSignedFetch,
   createSigner,
@@ -17,32 +17,10 @@ import {
   isApiSigError,
   type SignerOptions,
 } from '../src/index.js';
-import { ALL_FOUR, type Echo, MODES } from './client-cases.js';
-import { directory } from './fixtures.js';
-import {
-  type ApiServer,
-  CREDENTIAL_HEADERS,
-  type OtherOrigin,
-  startApiServer,
-  startOtherOrigin,
-} from './servers.js';
+import { ALL_FOUR, type Echo, MODES, serversPerTest } from './client-cases.js';
+import { CREDENTIAL_HEADERS } from './servers.js';
 
-const closers: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  await Promise.all(closers.splice(0).map((close) => close()));
-});
-
-async function api(clockAheadSeconds = 0): Promise<ApiServer> {
-  const server = await startApiServer('node:http', directory, { clockAheadSeconds });
-  closers.push(server.close);
-  return server;
-}
-
-async function elsewhere(): Promise<OtherOrigin> {
-  const server = await startOtherOrigin();
-  closers.push(server.close);
-  return server;
-}
+const { api, elsewhere, closeAfter } = serversPerTest();
 
 function signedKy(options: SignerOptions, baseUrl: string, extra: Options = {}) {
   const signer = createSigner(options);
@@ -129,7 +107,7 @@ describe('ky’s own retry and a 401', () => {
       });
       response.end('{"error":"expired","header":"x-signature"}');
     });
-    closers.push(server.close);
+    closeAfter(server.close);
     return { url: server.url, served: () => served };
   }
 

@@ -21,35 +21,13 @@ import {
   fetch as undiciFetch,
   request as undiciRequest,
 } from 'undici';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createSigner, HEADERS, type SignerOptions } from '../src/index.js';
 import { apiSig, type UndiciSigningOptions } from '../src/undici.js';
-import { ALL_FOUR, type Echo, MODES } from './client-cases.js';
-import { directory } from './fixtures.js';
-import {
-  type ApiServer,
-  CREDENTIAL_HEADERS,
-  type OtherOrigin,
-  startApiServer,
-  startOtherOrigin,
-} from './servers.js';
+import { ALL_FOUR, type Echo, MODES, serversPerTest } from './client-cases.js';
+import { type ApiServer, CREDENTIAL_HEADERS, type OtherOrigin } from './servers.js';
 
-const closers: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  await Promise.all(closers.splice(0).map((close) => close()));
-});
-
-async function api(clockAheadSeconds = 0): Promise<ApiServer> {
-  const server = await startApiServer('node:http', directory, { clockAheadSeconds });
-  closers.push(server.close);
-  return server;
-}
-
-async function elsewhere(): Promise<OtherOrigin> {
-  const server = await startOtherOrigin();
-  closers.push(server.close);
-  return server;
-}
+const { api, elsewhere, closeAfter } = serversPerTest();
 
 /** An Agent that signs for `baseUrl`, with undici's redirect interceptor outside ours. */
 function signingAgent(
@@ -59,7 +37,7 @@ function signingAgent(
 ) {
   const signer = createSigner(options);
   const agent = new Agent();
-  closers.push(() => agent.close());
+  closeAfter(() => agent.close());
   const dispatcher = agent.compose(
     apiSig(signer, { baseUrl, ...extra }),
     interceptors.redirect({ maxRedirections: 5 }),
@@ -309,7 +287,7 @@ describe('where our headers go', () => {
     const server = await api();
     const other = await elsewhere();
     const agent = new Agent();
-    closers.push(() => agent.close());
+    closeAfter(() => agent.close());
     const wrongOrder = agent.compose(
       interceptors.redirect({ maxRedirections: 5 }),
       apiSig(createSigner(ALL_FOUR), { baseUrl: server.url }),
