@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumLaunchOptions } from '../../../vitest.shared.ts';
 import { type RunningApi, startApi } from '../server/listen.ts';
 import { seed } from '../server/seed.ts';
-import { demoRoles } from '../shared/roles.ts';
+import { demoRoles } from '../common/roles.ts';
 import { serveStatic } from './static-server.ts';
 
 const appDir = fileURLToPath(new URL('..', import.meta.url));

@@ -8,7 +8,7 @@ import { createSignedFetch, createSigner, type FetchLike, type SyncSigner } from
 import { createRemoteSigner, type RemoteSigner } from '@apisig/web';
 import { type RunningApi, startApi } from '../server/listen.ts';
 import { seed } from '../server/seed.ts';
-import { demoRoles } from '../shared/roles.ts';
+import { demoRoles } from '../common/roles.ts';
 
 interface Case {
   label: string;

@@ -73,7 +73,7 @@ describe('the playground dev server', () => {
     for (const key of serverOnlyKeys) expect(body).not.toContain(key);
   });
 
-  it.each(['/', '/src/main.tsx', '/src/credentials.ts', '/shared/roles.ts', '/@vite/client'])(
+  it.each(['/', '/src/main.tsx', '/src/credentials.ts', '/common/roles.ts', '/@vite/client'])(
     'serves %s (the control: the SPA still works)',
     async (path) => {
       const { status, body } = await get(path);

@@ -9,7 +9,7 @@ import { createSigner } from '@apisig/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningApi, startApi } from '../server/listen.ts';
 import { seed } from '../server/seed.ts';
-import { demoRoles } from '../shared/roles.ts';
+import { demoRoles } from '../common/roles.ts';
 
 /** The part of autocannon's API used here (it ships no types). */
 interface LoadRequest {
