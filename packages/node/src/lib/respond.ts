@@ -32,6 +32,13 @@ export type NodeHandler<Result = void> = (
   next?: NextFunction,
 ) => Promise<Result>;
 
+/** What every JSON answer of apisig's carries, whatever else the app's headers say. */
+export const JSON_ANSWER_HEADERS: Readonly<Record<string, string>> = {
+  'content-type': 'application/json; charset=utf-8',
+  // Auth answers are per request and per user: no cache may keep one.
+  'cache-control': 'no-store',
+};
+
 /**
  * Answers with JSON. When something earlier in the app already sent the response's headers,
  * no answer can be given any more: the connection is destroyed, so the client sees an error
@@ -49,10 +56,9 @@ export function sendJson(
   }
   const text = JSON.stringify(body);
   response.statusCode = status;
-  for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
-  response.setHeader('content-type', 'application/json; charset=utf-8');
-  // Auth answers are per request and per user: no cache may keep one.
-  response.setHeader('cache-control', 'no-store');
+  for (const [name, value] of Object.entries({ ...headers, ...JSON_ANSWER_HEADERS })) {
+    response.setHeader(name, value);
+  }
   response.setHeader('content-length', Buffer.byteLength(text));
   response.end(text);
 }

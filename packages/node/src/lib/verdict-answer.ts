@@ -6,6 +6,7 @@
 import type { ErrorVerdict, RefusedVerdict } from '@apisig/core';
 import { failureAnswer } from '@apisig/core/adapter';
 import type { NodeRefusal } from '../middleware.js';
+import { JSON_ANSWER_HEADERS } from './respond.js';
 
 /** An answer ready to write: status, headers, and the JSON body as text. */
 export interface JsonAnswer {
@@ -13,13 +14,6 @@ export interface JsonAnswer {
   headers: Record<string, string>;
   text: string;
 }
-
-/** What an app's own answer always carries, whatever its headers say. */
-const OWN_ANSWER_HEADERS: Readonly<Record<string, string>> = {
-  'content-type': 'application/json; charset=utf-8',
-  // Auth answers are per request and per user: no cache may keep one.
-  'cache-control': 'no-store',
-};
 
 /**
  * The answer to a verdict that is not ok: the app's own when onRefusal gave one, written as
@@ -35,11 +29,11 @@ export function refusalAnswer(
   }
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(own.headers ?? {})) {
-    if (!Object.hasOwn(OWN_ANSWER_HEADERS, name.toLowerCase())) headers[name] = value;
+    if (!Object.hasOwn(JSON_ANSWER_HEADERS, name.toLowerCase())) headers[name] = value;
   }
   return {
     status: own.status,
-    headers: { ...headers, ...OWN_ANSWER_HEADERS },
+    headers: { ...headers, ...JSON_ANSWER_HEADERS },
     text: JSON.stringify(own.body ?? null),
   };
 }
