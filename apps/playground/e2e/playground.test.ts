@@ -11,9 +11,9 @@ import { fileURLToPath } from 'node:url';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumLaunchOptions } from '../../../vitest.shared.ts';
+import { demoRoles } from '../common/roles.ts';
 import { type RunningApi, startApi } from '../server/listen.ts';
 import { seed } from '../server/seed.ts';
-import { demoRoles } from '../common/roles.ts';
 import { serveStatic } from './static-server.ts';
 
 const appDir = fileURLToPath(new URL('..', import.meta.url));

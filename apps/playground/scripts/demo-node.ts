@@ -6,9 +6,9 @@
  */
 import { createSignedFetch, createSigner, type FetchLike, type SyncSigner } from '@apisig/node';
 import { createRemoteSigner, type RemoteSigner } from '@apisig/web';
+import { demoRoles } from '../common/roles.ts';
 import { type RunningApi, startApi } from '../server/listen.ts';
 import { seed } from '../server/seed.ts';
-import { demoRoles } from '../common/roles.ts';
 
 interface Case {
   label: string;

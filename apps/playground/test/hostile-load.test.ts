@@ -7,9 +7,9 @@
 import { createRequire } from 'node:module';
 import { createSigner } from '@apisig/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoRoles } from '../common/roles.ts';
 import { type RunningApi, startApi } from '../server/listen.ts';
 import { seed } from '../server/seed.ts';
-import { demoRoles } from '../common/roles.ts';
 
 /** The part of autocannon's API used here (it ships no types). */
 interface LoadRequest {

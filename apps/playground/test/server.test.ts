@@ -3,9 +3,9 @@ import { createSignedFetch, createSigner, type HeaderSource } from '@apisig/node
 import { generateSignature, Session } from 'hyper-sdk-js';
 import { sendRequest } from 'hyper-sdk-js/shared/api-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoRoles } from '../common/roles.ts';
 import { type RunningApi, startApi } from '../server/listen.ts';
 import { browserCredentials, seed } from '../server/seed.ts';
-import { demoRoles } from '../common/roles.ts';
 
 const SPA_ORIGIN = 'http://127.0.0.1:5173';
 const { apiKeyUser, jwtUser, member, remoteUser, organization } = demoRoles(seed);
