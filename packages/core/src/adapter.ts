@@ -24,6 +24,7 @@ export {
 } from './contract.js';
 export {
   AUTH_HEADER_NAMES,
+  apiOrigin,
   BODY_HEADER_NAMES,
   CROSS_ORIGIN_DROPPED,
   hiddenRedirect,
@@ -39,7 +40,7 @@ export {
 } from './fetch/signing-session.js';
 export { API_KEY_BYTES, apiKeyFrom, SECRET_BYTES, secretFrom } from './generate.js';
 export { readHeader } from './headers.js';
-export { isPromiseLike, type MaybePromise } from './lib/maybe-promise.js';
+export { isPromiseLike, type MaybePromise } from './maybe-promise.js';
 export { estimateClockOffset, nextClockOffset } from './sign/clock.js';
 export { isHeaderSource } from './sign/header-source.js';
 export { REFRESH_SHARE, refreshAt } from './sign/refresh.js';

@@ -5,7 +5,7 @@
  * (a KeyObject, a CryptoKey), made once per secret so the hot path never re-imports it.
  */
 import type { Claims } from './claims.js';
-import type { MaybePromise } from './lib/maybe-promise.js';
+import type { MaybePromise } from './maybe-promise.js';
 
 /**
  * A crypto library behind the engines: prepares a secret once, signs claims, checks an HMAC.

@@ -20,7 +20,7 @@ export { createSigner } from './sign.js';
 // Verifying, and the middleware for node:http, Express and Connect.
 export { createVerifier, verifyHeaders } from './verify.js';
 export { type ApiSigOptions, apisig, type NodeRefusal } from './middleware.js';
-export type { NextFunction, NodeHandler } from './lib/respond.js';
+export type { NextFunction, NodeHandler } from './respond.js';
 // Handing out credentials.
 export { generateApiKey, generateSecret } from './generate.js';
 // The remote-signing endpoint, for browsers.

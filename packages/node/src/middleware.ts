@@ -6,7 +6,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApiSigIdentity, ErrorVerdict, RefusedVerdict, ServerOptions } from '@apisig/core';
 import { createGuard, failureAnswer, identityOf } from '@apisig/core/adapter';
 import { jsonwebtokenBackend } from './lib/backend.js';
-import { type NextFunction, type NodeHandler, sendJson } from './lib/respond.js';
+import { type NextFunction, type NodeHandler, sendJson } from './respond.js';
 
 /**
  * What the app may answer a refused (or unjudgeable) request with, instead of the standard

@@ -14,7 +14,7 @@ import {
   remoteSigningAnswer,
   validateOptionsRecord,
 } from '@apisig/core/adapter';
-import { failUnexpectedly, type NodeHandler, sendJson } from './lib/respond.js';
+import { failUnexpectedly, type NodeHandler, sendJson } from './respond.js';
 
 /**
  * What `authorize` may answer: `true` (sign with the handler's signer), a signer to sign with

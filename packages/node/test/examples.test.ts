@@ -24,6 +24,7 @@ const EXAMPLES = [
   'fastify.ts',
   'koa.ts',
   'rotation.ts',
+  'verify-headers.ts',
   'signing-endpoint.ts',
   'axios.ts',
   'got.ts',
@@ -65,6 +66,17 @@ describe('README examples', () => {
       'x-app-signature',
     ]);
     expect(log).toHaveBeenCalledTimes(2);
+  });
+
+  it('verify-headers.ts: who a request is from, or why it is refused', async () => {
+    const log = vi.spyOn(console, 'log').mockImplementation(() => {});
+    const { whoIs } = await import('../examples/verify-headers.js');
+    expect(log).toHaveBeenCalledWith(
+      expect.objectContaining({ ok: false, reason: 'missing_signature', header: 'x-signature' }),
+    );
+    expect(await whoIs(createSigner(signedUser).headers())).toBe(`${signedUser.apiKey}, signed`);
+    const forged = createSigner({ ...signedUser, jwtKey: 'jk_guess' }).headers();
+    expect(await whoIs(forged)).toBe('401 bad_signature (x-signature)');
   });
 
   it('rotation.ts: both keys pass during the rotation, only the new one after', async () => {

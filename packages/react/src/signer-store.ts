@@ -4,6 +4,7 @@
  * the header snapshots (by useAuthHeaders). An app bundles only what its hooks use: the
  * signed fetch's rules without the refresh cycle, or the reverse.
  */
+import { apiOrigin, invalidOption, isHeaderSource } from '@apisig/core/adapter';
 import type { AnyFetch, ClockObservation, FetchLike, HeaderSource } from '@apisig/web';
 import { createSignedFetch } from '@apisig/web';
 import { type AuthHeadersStore, createAuthHeadersStore } from './auth-headers-store.js';
@@ -24,7 +25,15 @@ export interface SignerStore {
   authHeaders?: AuthHeadersStore;
 }
 
+/**
+ * A store, its props checked first: a mistake throws ApiSigError `invalid_option` naming the
+ * prop during the provider's first render, before any hook signs or sends anything.
+ */
 export function createSignerStore(signer: HeaderSource, options: SignerStoreOptions): SignerStore {
+  if (!isHeaderSource(signer)) {
+    throw invalidOption('signer', 'must be a signer, or a function that makes one');
+  }
+  apiOrigin(options.baseUrl); // an absolute http(s) URL, or invalid_option naming baseUrl
   return { signer, options };
 }
 

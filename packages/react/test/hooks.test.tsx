@@ -4,6 +4,7 @@ import { Component, type ReactNode, StrictMode, useEffect } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   ApiSigProvider,
+  type ApiSigProviderProps,
   type AsyncSigner,
   type FetchLike,
   type HeaderSource,
@@ -74,6 +75,13 @@ describe('outside <ApiSigProvider>', () => {
   }
 });
 
+/** Counts the renders of its place in the tree. */
+const rendered = vi.fn();
+function Probe() {
+  rendered();
+  return <p>unreachable</p>;
+}
+
 describe('<ApiSigProvider baseUrl="https://api.example.test" options>', () => {
   it('makes one web signer, kept across re-renders and a StrictMode double mount', () => {
     const seen = new Set<HeaderSource>();
@@ -109,6 +117,46 @@ describe('<ApiSigProvider baseUrl="https://api.example.test" options>', () => {
     const alert = screen.getByRole('alert').textContent ?? '';
     expect(alert).toMatch(/^invalid_credentials: apiKey/);
     expect(alert).not.toContain('jk_never_shown');
+  });
+
+  it.each([
+    ['a relative baseUrl', { baseUrl: '/v1', signer: () => createSigner(credentials) }, 'baseUrl'],
+    [
+      'a baseUrl that is not http(s)',
+      { baseUrl: 'ftp://api.example.test', signer: () => createSigner(credentials) },
+      'baseUrl',
+    ],
+    [
+      'a signer that is not one',
+      { baseUrl: 'https://api.example.test', signer: { headers: () => ({}) } },
+      'signer',
+    ],
+    [
+      'a factory that makes no signer',
+      { baseUrl: 'https://api.example.test', signer: () => null },
+      'signer',
+    ],
+  ])('refuses %s at its first render, naming the prop, before any hook runs', (_, props, field) => {
+    rendered.mockClear();
+    quietly(() =>
+      render(
+        <Catch>
+          <ApiSigProvider {...(props as unknown as ApiSigProviderProps)}>
+            <Probe />
+          </ApiSigProvider>
+        </Catch>,
+      ),
+    );
+    expect(screen.getByRole('alert').textContent).toMatch(new RegExp(`^invalid_option: ${field}`));
+    expect(rendered).not.toHaveBeenCalled();
+    // Control: the same tree with good props renders its children.
+    cleanup();
+    render(
+      <ApiSigProvider baseUrl="https://api.example.test" signer={() => createSigner(credentials)}>
+        <Probe />
+      </ApiSigProvider>,
+    );
+    expect(rendered).toHaveBeenCalled();
   });
 });
 

@@ -95,6 +95,9 @@ function isRequestLike(input: unknown): input is Request {
   );
 }
 
+/** Drops what is left of a response's body: a hop or a refusal that is followed by another send. */
+const drain = (response: ResponseLike) => response.body?.cancel().catch(() => undefined);
+
 /**
  * A fetch that signs every request for the API at `baseUrl`, with the headers of `source`.
  *
@@ -145,7 +148,7 @@ export function createSignedFetch(source: HeaderSource, options: SignedFetchOpti
       } else if (request?.body || !isReplayableBody(body)) {
         return { response, moved, url }; // a body that cannot be sent again: the 3xx is the answer
       }
-      await response.body?.cancel().catch(() => undefined);
+      await drain(response);
       url = target;
       next = target;
     }
@@ -155,9 +158,8 @@ export function createSignedFetch(source: HeaderSource, options: SignedFetchOpti
     const request = isRequestLike(input) ? input : undefined;
     // Keep an unread copy of a Request's body: the first send consumes the original's.
     const spare = request?.body ? request.clone() : undefined;
-    const replayable = request
-      ? request.body === null || spare !== undefined
-      : isReplayableBody(init.body);
+    // A Request is sent again from its spare (or has no body); other bodies only if replayable.
+    const replayable = request !== undefined || isReplayableBody(init.body);
     const { response, moved, url } = await attempt(input, init);
     if (response.status !== 401 || !replayable) return response;
     const refusal = moved
@@ -168,7 +170,7 @@ export function createSignedFetch(source: HeaderSource, options: SignedFetchOpti
           .catch(() => null);
     if (!session.retryAfter(url, 401, moved, refusal)) return response;
     // Our clock was off (or our headers stale) and is corrected now: one more try.
-    await response.body?.cancel().catch(() => undefined);
+    await drain(response);
     return (await attempt(spare ?? input, init)).response;
   };
 }

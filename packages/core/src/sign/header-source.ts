@@ -5,7 +5,7 @@
  */
 
 import type { AuthHeaders } from '../contract.js';
-import type { MaybePromise } from '../lib/maybe-promise.js';
+import type { MaybePromise } from '../maybe-promise.js';
 import type { ClockObservation } from './clock.js';
 
 /**

@@ -6,7 +6,7 @@
  */
 import type { SigningOnlyBackend, SyncSigningBackend } from '../backend.js';
 import { type AuthHeaders, type AuthMode, authModeOf, HEADERS } from '../contract.js';
-import { chain, isPromiseLike, type MaybePromise } from '../lib/maybe-promise.js';
+import { chain, isPromiseLike, type MaybePromise } from '../maybe-promise.js';
 import { validateSeconds } from '../validate.js';
 import { type ClockObservation, nextClockOffset } from './clock.js';
 import type { HeaderSource, SignedHeaders } from './header-source.js';

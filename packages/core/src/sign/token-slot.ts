@@ -7,7 +7,7 @@ import type { SigningOnlyBackend } from '../backend.js';
 import { expiryFor } from '../claims.js';
 import type { HEADERS } from '../contract.js';
 import { ApiSigError } from '../errors.js';
-import { chain, isPromiseLike, type MaybePromise } from '../lib/maybe-promise.js';
+import { chain, isPromiseLike, type MaybePromise } from '../maybe-promise.js';
 
 export type TokenHeader = typeof HEADERS.signature | typeof HEADERS.appSignature;
 

@@ -6,7 +6,7 @@
  */
 import type { VerifyingBackend } from '../backend.js';
 import type { HeaderInput } from '../headers.js';
-import type { MaybePromise } from '../lib/maybe-promise.js';
+import type { MaybePromise } from '../maybe-promise.js';
 import { invalidOption, validateOptionsRecord } from '../validate.js';
 import {
   type ErrorVerdict,

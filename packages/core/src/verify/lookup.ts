@@ -4,7 +4,7 @@
  * understand is never read as a pass. docs/contract.md "Lookups fail closed".
  */
 import { ApiSigError } from '../errors.js';
-import { isPromiseLike, type MaybePromise } from '../lib/maybe-promise.js';
+import { isPromiseLike, type MaybePromise } from '../maybe-promise.js';
 import { describeType, validateSecret } from '../validate.js';
 
 /**

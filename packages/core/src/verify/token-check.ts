@@ -8,7 +8,7 @@
  */
 import type { VerifyingBackend } from '../backend.js';
 import { MAX_TOKEN_LENGTH, TOKEN_ALGORITHM, type TokenFailureReason } from '../contract.js';
-import { isPromiseLike, type MaybePromise } from '../lib/maybe-promise.js';
+import { isPromiseLike, type MaybePromise } from '../maybe-promise.js';
 import { type DecodedToken, decodeToken } from '../token.js';
 import { ownField } from './lookup.js';
 

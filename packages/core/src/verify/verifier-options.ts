@@ -8,7 +8,7 @@ import {
   DEFAULT_MAX_TTL,
   TTL_RANGE,
 } from '../contract.js';
-import type { MaybePromise } from '../lib/maybe-promise.js';
+import type { MaybePromise } from '../maybe-promise.js';
 import {
   invalidOption,
   validateClock,

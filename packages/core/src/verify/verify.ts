@@ -13,7 +13,7 @@ import {
   statusFor,
 } from '../contract.js';
 import { type HeaderInput, readHeader } from '../headers.js';
-import type { MaybePromise } from '../lib/maybe-promise.js';
+import type { MaybePromise } from '../maybe-promise.js';
 import { isHeaderKey } from '../validate.js';
 import {
   ownField,

@@ -6,7 +6,7 @@
 import type { ErrorVerdict, RefusedVerdict } from '@apisig/core';
 import { failureAnswer } from '@apisig/core/adapter';
 import type { NodeRefusal } from '../middleware.js';
-import { JSON_ANSWER_HEADERS } from './respond.js';
+import { JSON_ANSWER_HEADERS } from '../respond.js';
 
 /** An answer ready to write: status, headers, and the JSON body as text. */
 export interface JsonAnswer {
