@@ -364,16 +364,9 @@ function entryReport(entry) {
   lines.push(`## Exports (${exports.length})`, '');
   for (const section of sections) lines.push(`- \`${section.name}\`: ${section.notes.join(', ')}`);
   lines.push('');
-  for (const section of sections) {
-    lines.push(
-      `### \`${section.name}\``,
-      '',
-      section.notes.join(', '),
-      '',
-      fence(section.text),
-      '',
-    );
-  }
+  const pushSection = (section) =>
+    lines.push(`### \`${section.name}\``, '', section.notes.join(', '), '', fence(section.text), '');
+  for (const section of sections) pushSection(section);
 
   // Referenced but not exported by this entry: print those no entry exports (transitively),
   // name those another entry exports.
@@ -400,16 +393,7 @@ function entryReport(entry) {
         'part of the surface all the same.',
       '',
     );
-    for (const section of unexported) {
-      lines.push(
-        `### \`${section.name}\``,
-        '',
-        section.notes.join(', '),
-        '',
-        fence(section.text),
-        '',
-      );
-    }
+    for (const section of unexported) pushSection(section);
   }
 
   const elsewhere = [...referenced]

@@ -8,24 +8,17 @@ import { listenOnLoopback } from '@apisig/test-support';
 import { acme, alice, bob, carol } from '@apisig/test-support/cast';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
-  type ApiSigIdentity,
   createSignedFetch,
   createSigner,
   HEADERS,
   type SignerOptions,
   type SyncSigner,
 } from '../src/index.js';
+import { type Echo, MODES, ORGANIZATION } from './client-cases.js';
 import { directory } from './fixtures.js';
 import { type ApiServer, type ServerKind, startApiServer } from './servers.js';
 
 const KINDS: ServerKind[] = ['node:http', 'express'];
-const ORGANIZATION = { appKey: acme.appKey, appSecret: acme.appSecret };
-
-interface Echo {
-  apisig?: ApiSigIdentity;
-  headers: Record<string, string>;
-  body: string;
-}
 
 let server: ApiServer | undefined;
 afterEach(async () => {
@@ -50,26 +43,7 @@ describe.each(KINDS)('%s server', (kind) => {
     return server;
   };
 
-  const modes: Array<[string, SignerOptions, Echo['apisig']]> = [
-    ['API key', { apiKey: bob.apiKey }, { apiKey: bob.apiKey, signed: false, mode: 'api-key' }],
-    [
-      'API key + JWT',
-      { apiKey: alice.apiKey, jwtKey: alice.jwtKey },
-      { apiKey: alice.apiKey, signed: true, mode: 'signed' },
-    ],
-    [
-      'organization',
-      { apiKey: bob.apiKey, organization: ORGANIZATION },
-      { apiKey: bob.apiKey, appKey: acme.appKey, signed: false, mode: 'organization' },
-    ],
-    [
-      'organization with a JWT key (all four headers)',
-      { apiKey: alice.apiKey, jwtKey: alice.jwtKey, organization: ORGANIZATION },
-      { apiKey: alice.apiKey, appKey: acme.appKey, signed: true, mode: 'signed-organization' },
-    ],
-  ];
-
-  for (const [mode, options, identity] of modes) {
+  for (const [mode, options, identity] of MODES) {
     it(`verifies ${mode}`, async () => {
       const api = await start();
       const signer = createSigner(options);

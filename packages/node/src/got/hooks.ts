@@ -198,8 +198,9 @@ export function apiSigHooks(source: HeaderSource, options: GotSigningOptions): G
           const url = new URL(response.url);
           const sentAt = context[SENT_AT] ?? Number.NaN;
           const moved = session.observe(url, viewOf(response.headers), sentAt) || !!context[MOVED];
-          // got restarts a retry from the last hop: only a retry at the API can help.
-          if (response.statusCode !== 401 || url.origin !== session.origin) return response;
+          // Whether a 401 is ours to retry (the API's own, after a clock move or stale headers)
+          // is the session's call; got restarts the retry from the last hop.
+          if (response.statusCode !== 401) return response;
           if (context[RETRIED] || !isReplayableBody(options.body)) return response;
           const refusal = moved ? null : refusalOf(response.rawBody);
           if (!session.retryAfter(url, 401, moved, refusal)) return response;
