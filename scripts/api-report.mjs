@@ -365,7 +365,14 @@ function entryReport(entry) {
   for (const section of sections) lines.push(`- \`${section.name}\`: ${section.notes.join(', ')}`);
   lines.push('');
   const pushSection = (section) =>
-    lines.push(`### \`${section.name}\``, '', section.notes.join(', '), '', fence(section.text), '');
+    lines.push(
+      `### \`${section.name}\``,
+      '',
+      section.notes.join(', '),
+      '',
+      fence(section.text),
+      '',
+    );
   for (const section of sections) pushSection(section);
 
   // Referenced but not exported by this entry: print those no entry exports (transitively),
