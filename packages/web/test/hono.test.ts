@@ -72,8 +72,11 @@ const serverEntry = join(packageDir, 'test', 'runtimes', 'hono-server.ts');
 function startChild(command: string, args: string[], env: Record<string, string>) {
   return async (): Promise<Target> => {
     const scratch = mkdtempSync(join(tmpdir(), 'apisig-hono-'));
+    // Its own process group: node_modules/.bin's shims may run the runtime as a grandchild,
+    // which a kill of the shim alone would leave serving after the suite.
     const child: ChildProcess = spawn(command, args, {
       cwd: packageDir,
+      detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
       env: {
         PATH: process.env.PATH ?? '',
@@ -105,7 +108,7 @@ function startChild(command: string, args: string[], env: Record<string, string>
       url: `http://127.0.0.1:${announced.port}`,
       stderr: () => stderr,
       close: async () => {
-        child.kill();
+        if (child.pid !== undefined) process.kill(-child.pid, 'SIGTERM');
         await exited;
         rmSync(scratch, { recursive: true, force: true });
       },
